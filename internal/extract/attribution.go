@@ -1,0 +1,234 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/lexicon"
+	"github.com/sitrep/sitrep/internal/when"
+)
+
+// Modalities, as EVENTS.md names them.
+const (
+	Asserted = "asserted"
+	Reported = "reported"
+	Hedged   = "hedged"
+	Denied   = "denied"
+)
+
+// sentInfo is what one sentence says about who reports and how.
+type sentInfo struct {
+	dates    []when.Expr
+	sources  []event.Source
+	modality string
+	irrealis bool
+}
+
+// attribute fills each sentence's sources and modality.
+//
+// A sentence is attributed when it holds a cue ("selon", "according to")
+// or a reporting verb ("a annoncé", "said"): its sources are the sources
+// named in it outside quotes ("l'agence" and "l'ONG" refer back to the
+// agency or NGO last named), else the actor that is the verb's subject,
+// else — for a pronoun subject ("explique-t-il", "he said") — the previous
+// attributed sentence's sources. An anonymous source takes its affiliation
+// from "au sein de X" / "within X". A hedge makes the sentence hedged, a
+// denial denied.
+func (x *docState) attribute() {
+	var prev []event.Source
+	var known []event.Source // every source named so far, for back-references
+	cues := x.byCat[lexicon.Attribution]
+	srcs := x.byCat[lexicon.Source]
+	for si, s := range x.doc.Sentences {
+		info := &x.sents[si]
+		info.modality = Asserted
+		attributed, pronoun := false, false
+		for _, m := range cues {
+			if m.First < s.First || m.First >= s.Last {
+				continue
+			}
+			switch x.lex.Cues[m.Index].Kind {
+			case "hedge":
+				info.modality = Hedged
+			case "denial":
+				if info.modality != Hedged {
+					info.modality = Denied
+				}
+				attributed = true
+				pronoun = pronoun || x.pronounNear(m.First, m.Last)
+			default:
+				attributed = true
+				pronoun = pronoun || x.pronounNear(m.First, m.Last)
+			}
+		}
+		for _, m := range x.byCat[lexicon.Grammar] {
+			if m.First >= s.First && m.First < s.Last && x.lex.Grammar[m.Index].Kind == "irrealis" {
+				info.irrealis = true
+			}
+		}
+		var found []event.Source
+		for _, m := range srcs {
+			if m.First < s.First || m.First >= s.Last || x.doc.QuoteAt(x.doc.Tokens[m.First].Start) >= 0 {
+				continue
+			}
+			src, ok := x.source(m, known)
+			if !ok {
+				continue
+			}
+			known = append(known, src)
+			if attributed && !hasSource(found, src) {
+				found = append(found, src)
+			}
+		}
+		if attributed && len(found) == 0 {
+			if a := x.subjectActor(s.First, s.Last); a != nil {
+				found = append(found, actorSource(*a, x.span(a.first, a.last)))
+			} else if pronoun {
+				found = append(found, prev...)
+			}
+		}
+		if attributed {
+			info.sources = orderSources(found)
+			if len(found) > 0 {
+				prev = info.sources
+				if info.modality == Asserted {
+					info.modality = Reported
+				}
+			}
+		}
+	}
+}
+
+// pronounNear reports whether a pronoun subject sits next to a reporting
+// verb ("explique-t-il", "il a ajouté", "he said").
+func (x *docState) pronounNear(first, last int) bool {
+	for i := first - 2; i <= last; i++ {
+		if k, ok := x.grammarAt[i]; ok && k == "pronoun" {
+			return true
+		}
+	}
+	// The verb form itself may end in the inverted pronoun.
+	for i := first; i < last; i++ {
+		if n := x.doc.Tokens[i].Norm; n == "il" || n == "elle" || n == "ils" {
+			return true
+		}
+	}
+	return false
+}
+
+// source turns a sources.tsv match into a Source. Names starting with
+// "=" refer back to the last source of that kind ("=media": "l'agence").
+func (x *docState) source(m lexicon.Match, known []event.Source) (event.Source, bool) {
+	e := x.lex.Sources[m.Index]
+	txt := x.phraseText(m.First, m.Last)
+	if strings.HasPrefix(e.Name, "=") {
+		kind := e.Name[1:]
+		for i := len(known) - 1; i >= 0; i-- {
+			if known[i].Kind == kind || kind == "any" {
+				s := known[i]
+				s.Text = txt
+				return s, true
+			}
+		}
+		return event.Source{}, false
+	}
+	src := event.Source{Name: e.Name, Kind: e.Kind, Country: e.Country, Text: txt}
+	if e.Kind == "anonymous" {
+		if a := x.affiliation(m.Last); a != nil {
+			src.Affiliation = a.id
+			if a.name != "" {
+				src.Name = e.Name + " in the " + a.name
+			}
+			src.Text = x.span(m.First, a.last)
+		}
+	}
+	return src, true
+}
+
+// phraseText widens a match to its article and adjectives: "l'agence russe
+// Sputnik" for the match "Sputnik" is left to the lexicon; here only a
+// leading elided article is added.
+func (x *docState) phraseText(first, last int) string {
+	if first > 0 && x.doc.Tokens[first-1].Kind == 4 /* text.Elision */ {
+		first--
+	}
+	return x.span(first, last)
+}
+
+// affiliation finds "au sein de la milice" / "within the SDF" after an
+// anonymous source and returns the actor it names.
+func (x *docState) affiliation(after int) *actorMention {
+	for i := after; i < after+2 && i < len(x.doc.Tokens); i++ {
+		if k, ok := x.grammarAt[i]; ok && k == "within" {
+			end := x.grammarEnd[i]
+			for j := range x.actors {
+				a := &x.actors[j]
+				if a.first >= end && a.first <= end+2 && a.id != "" {
+					return a
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// subjectActor is the actor that reports in an attributed sentence with no
+// named source: the first actor outside quotes and not a target.
+func (x *docState) subjectActor(first, last int) *actorMention {
+	for j := range x.actors {
+		a := &x.actors[j]
+		if a.first < first || a.first >= last || a.id == "" || a.kind == "civilians" {
+			continue
+		}
+		if x.doc.QuoteAt(x.doc.Tokens[a.first].Start) >= 0 {
+			continue
+		}
+		return a
+	}
+	return nil
+}
+
+func actorSource(a actorMention, txt string) event.Source {
+	kind := "government"
+	switch a.kind {
+	case "state_military":
+		kind = "military"
+	case "non_state_armed_group":
+		kind = "armed_group"
+	case "media":
+		kind = "media"
+	case "international_org":
+		kind = "international_org"
+	}
+	name := a.name
+	if name == "" {
+		name = a.id
+	}
+	return event.Source{Name: name, Kind: kind, Country: a.country, Text: txt}
+}
+
+func hasSource(list []event.Source, s event.Source) bool {
+	for _, o := range list {
+		if o.Name == s.Name && o.Affiliation == s.Affiliation {
+			return true
+		}
+	}
+	return false
+}
+
+// orderSources puts the innermost sources first: who issued the statement,
+// then the media that relayed it.
+func orderSources(in []event.Source) []event.Source {
+	out := make([]event.Source, 0, len(in))
+	for _, s := range in {
+		if s.Kind != "media" {
+			out = append(out, s)
+		}
+	}
+	for _, s := range in {
+		if s.Kind == "media" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,461 @@
+package extract
+
+import (
+	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/lexicon"
+	"github.com/sitrep/sitrep/internal/text"
+	"github.com/sitrep/sitrep/internal/when"
+)
+
+// frame is one trigger with the arguments found around it.
+type frame struct {
+	sent              int
+	trig              lexicon.Match
+	family            string
+	typ, cameo        string
+	families          map[string]bool
+	segFirst, segLast int // the clause the trigger sits in
+
+	actor1, actor2 *actorMention
+	a1strong       bool // actor1 came from an explicit cue (agent, genitive, adjective)
+	a2strong       bool
+	weapons        []weaponMention
+	targets        []string
+	places         []Place
+	fatal          *event.Fatalities
+	date           *when.Expr
+	offset         *when.Expr // "24 heures après <this frame>"
+	evidence       []event.Span
+	sources        []event.Source
+	modality       string
+}
+
+// segments cuts sentence s into clauses at commas, semicolons, colons,
+// brackets and dashes; quotes stay whole.
+func (x *docState) segments(s text.Sentence) [][2]int {
+	var segs [][2]int
+	start := s.First
+	for i := s.First; i < s.Last; i++ {
+		t := x.doc.Tokens[i]
+		if t.Kind != text.Punct {
+			continue
+		}
+		switch t.Norm {
+		case ",", ";", ":", "(", ")", "–", "—":
+		default:
+			continue
+		}
+		if x.doc.QuoteAt(t.Start) >= 0 {
+			continue
+		}
+		if i > start {
+			segs = append(segs, [2]int{start, i})
+		}
+		start = i + 1
+	}
+	if start < s.Last {
+		segs = append(segs, [2]int{start, s.Last})
+	}
+	return segs
+}
+
+// buildFrames opens a frame on every trigger and gives it its arguments.
+func (x *docState) buildFrames() {
+	trigs := x.byCat[lexicon.Trigger]
+	for si, s := range x.doc.Sentences {
+		info := x.sents[si]
+		if info.irrealis {
+			continue
+		}
+		segs := x.segments(s)
+		var fs []*frame
+		segOf := func(tok int) int {
+			for k, g := range segs {
+				if tok >= g[0] && tok < g[1] {
+					return k
+				}
+			}
+			return -1
+		}
+		for _, m := range trigs {
+			if m.First < s.First || m.First >= s.Last {
+				continue
+			}
+			k := segOf(m.First)
+			if k < 0 {
+				continue
+			}
+			e := x.lex.Triggers[m.Index]
+			// Triggers of one clause make one frame ("a frappé … tuant").
+			var same *frame
+			for _, f := range fs {
+				if f.segFirst == segs[k][0] {
+					same = f
+				}
+			}
+			if same != nil {
+				same.families[e.Family] = true
+				if rank(e.Family) > rank(same.family) {
+					same.family, same.typ, same.cameo, same.trig = e.Family, e.Type, e.CAMEO, m
+				}
+				continue
+			}
+			fs = append(fs, &frame{
+				sent: si, trig: m, family: e.Family, typ: e.Type, cameo: e.CAMEO,
+				families: map[string]bool{e.Family: true},
+				segFirst: segs[k][0], segLast: segs[k][1],
+				evidence: []event.Span{{Start: s.Start, End: s.End}},
+				sources:  info.sources, modality: info.modality,
+			})
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		// Each clause's arguments go to the frame of that clause, or to
+		// the nearest frame when the clause has none.
+		owner := func(tok int) *frame {
+			var best *frame
+			bestD := 1 << 30
+			for _, f := range fs {
+				if tok >= f.segFirst && tok < f.segLast {
+					return f
+				}
+				d := f.trig.First - tok
+				if d < 0 {
+					d = -d
+				}
+				if d < bestD {
+					best, bestD = f, d
+				}
+			}
+			return best
+		}
+		for _, w := range x.weapons {
+			if w.first >= s.First && w.first < s.Last && !x.negated(w.first, s.First) {
+				f := owner(w.first)
+				f.weapons = append(f.weapons, w)
+			}
+		}
+		for _, t := range x.targets {
+			if t.first >= s.First && t.first < s.Last {
+				f := owner(t.first)
+				f.targets = appendUniq(f.targets, t.name)
+			}
+		}
+		for _, p := range x.in.Places {
+			if p.NotEvent || p.Start < s.Start || p.Start >= s.End {
+				continue
+			}
+			f := owner(x.tokenAt(p.Start))
+			f.places = append(f.places, p)
+		}
+		for i := range info.dates {
+			d := info.dates[i]
+			if x.isDateline(d) {
+				continue
+			}
+			if d.Kind == when.Offset {
+				// "24 heures après le tir …": the frame after the cue is the
+				// earlier event; the other frame of the sentence is its anchor.
+				for _, f := range fs {
+					if f.trig.First >= d.Last && f.trig.First <= d.Last+4 {
+						f.offset = &info.dates[i]
+					}
+				}
+				continue
+			}
+			f := owner(d.First)
+			if f.date == nil {
+				f.date = &info.dates[i]
+			}
+		}
+		// A date stated once in the sentence holds for all its frames.
+		for _, f := range fs {
+			if f.date == nil && f.offset == nil {
+				for i := range info.dates {
+					if info.dates[i].Kind != when.Offset && !x.isDateline(info.dates[i]) {
+						f.date = &info.dates[i]
+						break
+					}
+				}
+			}
+		}
+		x.assignActors(s, fs, owner)
+		x.assignFatalities(s, fs)
+		x.frames = append(x.frames, fs...)
+	}
+}
+
+// rank orders families when two triggers share a clause: the more
+// specific one names the frame ("frappe" over "tué").
+func rank(f string) int {
+	switch f {
+	case "kill":
+		return 0
+	case "destroy":
+		return 1
+	case "clash":
+		return 2
+	case "strike":
+		return 3
+	}
+	return 4
+}
+
+func appendUniq(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// tokenAt returns the index of the token that holds byte pos.
+func (x *docState) tokenAt(pos int) int {
+	toks := x.doc.Tokens
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].End <= pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// negated reports whether a "ne … pas" / "not" / "no" stands in the few
+// words before token i (weapons a side could not use are not its weapons).
+func (x *docState) negated(i, from int) bool {
+	for j := i - 1; j >= from && j >= i-5; j-- {
+		switch x.doc.Tokens[j].Norm {
+		case "pas", "not", "no", "jamais", "never", "n'", "ne":
+			return true
+		}
+	}
+	return false
+}
+
+// isDateline reports whether a date is the article's dateline ("Damas,
+// 10 novembre 2017 -", "KYIV, April 8, 2022 -"): in the first sentence,
+// among its first dozen tokens, and followed by a dash.
+func (x *docState) isDateline(d when.Expr) bool {
+	if len(x.doc.Sentences) == 0 || d.First >= x.doc.Sentences[0].Last || d.First > 12 {
+		return false
+	}
+	for j := d.Last; j < d.Last+2 && j < len(x.doc.Tokens); j++ {
+		switch x.doc.Tokens[j].Norm {
+		case "-", "–", "—":
+			return true
+		}
+	}
+	return false
+}
+
+// assignActors gives each frame its actor1 and actor2.
+func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *frame) {
+	for j := range x.actors {
+		a := &x.actors[j]
+		if a.first < s.First || a.first >= s.Last {
+			continue
+		}
+		if a.ref == "=speaker" {
+			if !x.resolveSpeaker(a) {
+				continue
+			}
+		}
+		f := owner(a.first)
+		role, strong := x.actorRole(a, f)
+		switch role {
+		case 1:
+			if f.actor1 == nil || (strong && !f.a1strong) {
+				if f.actor1 != nil && f.actor2 == nil && f.actor1.id != a.id {
+					f.actor2 = f.actor1
+				}
+				f.actor1, f.a1strong = a, strong
+			} else if f.actor2 == nil && f.actor1.id != a.id {
+				f.actor2 = a
+			}
+		case 2:
+			if f.actor2 == nil || (strong && !f.a2strong) {
+				f.actor2, f.a2strong = a, strong
+			} else if f.actor1 == nil && f.actor2.id != a.id {
+				f.actor1 = a
+			}
+		}
+	}
+	for _, f := range fs {
+		if f.actor1 != nil && f.actor2 != nil && f.actor1.id == f.actor2.id && f.actor1.id != "" {
+			f.actor2 = nil
+		}
+		// Receiving: "les FDS ont reçu des armes fournies par les États-Unis".
+		if f.family == "supply" && f.actor2 == nil && f.actor1 != nil && !f.a1strong {
+			// a lone subject of "reçu"/"received" is the recipient only when
+			// an agent gave; keep it as actor1 otherwise.
+		}
+		if f.actor1 != nil && f.actor1.kind == "civilians" && f.actor2 == nil {
+			f.actor2, f.actor1 = f.actor1, nil
+		}
+	}
+}
+
+// resolveSpeaker turns "nous"/"we" in a quote into the quoted source's
+// side: an anonymous source's affiliation, or the actor that speaks.
+func (x *docState) resolveSpeaker(a *actorMention) bool {
+	for si := a.sent; si >= 0 && si >= a.sent-2; si-- {
+		for _, src := range x.sents[si].sources {
+			if src.Affiliation != "" {
+				for _, o := range x.actors {
+					if o.id == src.Affiliation {
+						a.id, a.kind, a.country, a.name = o.id, o.kind, o.country, o.name
+						a.ref = ""
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// actorRole decides whether a is the frame's actor1 (1) or actor2 (2), and
+// whether a grammatical cue said so (strong) or only its position did.
+func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
+	if a.kind == "civilians" {
+		return 2, false
+	}
+	// Look at the words right before the actor, past an article.
+	j := a.first - 1
+	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
+		j--
+	}
+	if j >= 0 {
+		k, kFirst := x.grammarBefore(j)
+		switch k {
+		case "target":
+			return 2, true
+		case "agent":
+			return 1, true
+		case "genitive":
+			// "tirs de mortiers de Daech", "frappes de l'aviation russe": the
+			// genitive of a trigger or weapon noun names who fired; that of a
+			// target ("dépôts d'armes de Daech") names whose it was.
+			h := kFirst - 1
+			if h >= 0 && (x.weaponTok[h] != 0 || x.triggerTok[h]) && !x.targetTok[h] {
+				if f.family == "capture" {
+					return 2, true
+				}
+				return 1, true
+			}
+			if h >= 0 && x.targetTok[h] {
+				return 2, true
+			}
+		}
+		// An adjective after a trigger or weapon noun: "frappes russes",
+		// "bombardiers russes", "sous-marin russe".
+		if j == a.first-1 && (x.weaponTok[j] != 0 || x.triggerTok[j]) && a.id != "" && !isGroup(a.id) {
+			return 1, true
+		}
+	}
+	// A demonym or actor before a weapon or trigger noun: "Russian jets",
+	// "Russian airstrikes".
+	if a.last < len(x.doc.Tokens) && (x.weaponTok[a.last] != 0 || x.triggerTok[a.last]) {
+		return 1, true
+	}
+	if a.first < f.trig.First {
+		if f.family == "capture" || f.family == "supply" {
+			return 1, false
+		}
+		return 1, false
+	}
+	return 2, false
+}
+
+// grammarBefore returns the grammar word that ends at token j, and its first token.
+func (x *docState) grammarBefore(j int) (string, int) {
+	for start := j; start >= 0 && start >= j-3; start-- {
+		if k, ok := x.grammarAt[start]; ok && x.grammarEnd[start] == j+1 {
+			return k, start
+		}
+	}
+	return "", -1
+}
+
+func isArticle(n string) bool {
+	switch n {
+	case "le", "la", "les", "l'", "un", "une", "the", "a", "an", "ses", "leurs", "its", "their", "ces", "this", "these", "those":
+		return true
+	}
+	return false
+}
+
+func isGroup(id string) bool { return len(id) > 6 && id[:6] == "group:" }
+
+// assignFatalities binds a death toll to frames with a kill trigger: the
+// count of people nearest to the killing word.
+func (x *docState) assignFatalities(s text.Sentence, fs []*frame) {
+	for _, f := range fs {
+		if !f.families["kill"] {
+			continue
+		}
+		var kills []lexicon.Match
+		for _, m := range x.byCat[lexicon.Trigger] {
+			if m.First >= s.First && m.First < s.Last && x.lex.Triggers[m.Index].Family == "kill" {
+				kills = append(kills, m)
+			}
+		}
+		best, bestD := -1, 1<<30
+		for ni, n := range x.numbers {
+			if n.first < s.First || n.last > s.Last {
+				continue
+			}
+			if !x.countsPeople(n) {
+				continue
+			}
+			for _, k := range kills {
+				d := k.First - n.last
+				if d < 0 {
+					d = n.first - k.Last
+				}
+				if d < bestD {
+					best, bestD = ni, d
+				}
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		n := x.numbers[best]
+		fat := &event.Fatalities{Best: n.value, Text: x.span(n.first, n.last+x.personLen(n))}
+		if n.min > 0 {
+			v := n.min
+			fat.Min = &v
+		}
+		if n.max > 0 {
+			v := n.max
+			fat.Max = &v
+		}
+		f.fatal = fat
+	}
+}
+
+// countsPeople reports whether a number counts people: it is followed by a
+// person noun ("12 civils", "de nombreux combattants") or stands right
+// after a killing word ("killing 12").
+func (x *docState) countsPeople(n numberMention) bool {
+	return x.personLen(n) > 0 || (n.first > 0 && x.triggerTok[n.first-1])
+}
+
+func (x *docState) personLen(n numberMention) int {
+	for j := n.last; j < n.last+3 && j < len(x.doc.Tokens); j++ {
+		if k, ok := x.grammarAt[j]; ok && k == "person" {
+			return x.grammarEnd[j] - n.last
+		}
+		if x.doc.Tokens[j].Kind != text.Word {
+			return 0
+		}
+	}
+	return 0
+}

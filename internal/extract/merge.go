@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"math"
+)
+
+// evt is a group of frames that tell of one event.
+type evt struct {
+	frames []*frame
+}
+
+// mergeWindow is how many sentences apart two frames may be and still be
+// merged without a stronger link (a shared weapon model or place).
+const mergeWindow = 2
+
+// merge groups frames into events. A frame joins the most recent event it
+// is compatible with, when that event has a frame in the same or one of
+// the mergeWindow previous sentences, or shares a weapon model with it.
+func (x *docState) merge() []*evt {
+	var evs []*evt
+	for _, f := range x.frames {
+		var into *evt
+		for i := len(evs) - 1; i >= 0; i-- {
+			e := evs[i]
+			last := e.frames[len(e.frames)-1]
+			near := f.sent-last.sent <= mergeWindow || sharesModel(e, f)
+			if near && x.compatible(e, f) {
+				into = e
+				break
+			}
+		}
+		if into == nil {
+			evs = append(evs, &evt{frames: []*frame{f}})
+			continue
+		}
+		into.frames = append(into.frames, f)
+	}
+	return evs
+}
+
+// group is the coarse kind of a family: frames of different groups never merge.
+func group(family string) string {
+	switch family {
+	case "strike", "kill", "destroy", "suicide", "chemical":
+		return "violence"
+	}
+	return family
+}
+
+func (x *docState) compatible(e *evt, f *frame) bool {
+	g := group(f.family)
+	ok := false
+	for _, o := range e.frames {
+		og := group(o.family)
+		if og == g || (f.family == "kill" && og != "supply" && og != "arrest" && og != "agreement") ||
+			(o.family == "kill" && g != "supply" && g != "arrest" && g != "agreement") {
+			ok = true
+		}
+	}
+	if !ok {
+		return false
+	}
+	for _, o := range e.frames {
+		if conflictActor(o.actor1, f.actor1) || conflictActor(o.actor2, f.actor2) {
+			return false
+		}
+		if conflictPlatform(o, f) {
+			return false
+		}
+		if o.date != nil && f.date != nil {
+			if o.date.Resolve(x.in.Published) != f.date.Resolve(x.in.Published) {
+				return false
+			}
+		}
+		if conflictPlace(o.places, f.places) {
+			return false
+		}
+	}
+	return true
+}
+
+func actorKey(a *actorMention) string {
+	if a == nil {
+		return ""
+	}
+	if a.country != "" && !isGroup(a.id) {
+		return a.country
+	}
+	return a.id
+}
+
+func conflictActor(a, b *actorMention) bool {
+	ka, kb := actorKey(a), actorKey(b)
+	return ka != "" && kb != "" && ka != kb
+}
+
+func platforms(f *frame) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range f.weapons {
+		if p := platformOf(w); p != "" {
+			m[p] = true
+		}
+	}
+	return m
+}
+
+// platformOf says where a weapon is fired from, by its lexicon platform or
+// its class.
+func platformOf(w weaponMention) string {
+	if w.platform != "" {
+		return w.platform
+	}
+	switch w.class {
+	case "bomber_aircraft", "fighter_aircraft", "helicopter", "drone":
+		return "air"
+	case "warship", "submarine":
+		return "sea"
+	}
+	return ""
+}
+
+func conflictPlatform(a, b *frame) bool {
+	pa, pb := platforms(a), platforms(b)
+	if len(pa) == 0 || len(pb) == 0 {
+		return false
+	}
+	for p := range pa {
+		if pb[p] {
+			return false
+		}
+	}
+	return true
+}
+
+func conflictPlace(a, b []Place) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, p := range a {
+		for _, q := range b {
+			if placesAgree(p, q) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// placesAgree: the same point within 100 km, or one is the region or
+// country that holds the other.
+func placesAgree(p, q Place) bool {
+	if km(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) <= 100 {
+		return true
+	}
+	if p.Place.Country != q.Place.Country {
+		return false
+	}
+	if p.Place.Precision == 3 && (p.Place.Admin1 == "" || p.Place.Admin1 == q.Place.Admin1) {
+		return true
+	}
+	return q.Place.Precision == 3 && (q.Place.Admin1 == "" || q.Place.Admin1 == p.Place.Admin1)
+}
+
+func sharesModel(e *evt, f *frame) bool {
+	for _, w := range f.weapons {
+		if w.model == "" {
+			continue
+		}
+		for _, o := range e.frames {
+			for _, v := range o.weapons {
+				if v.model == w.model {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// km is the great-circle distance in kilometres.
+func km(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dLat := (lat2 - lat1) * rad
+	dLon := (lon2 - lon1) * rad
+	a := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
+}

@@ -1,0 +1,240 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/when"
+)
+
+// record builds the event record of a merged group, or reports false when
+// the group says too little to be an event (a trigger word alone).
+func (x *docState) record(e *evt) (event.Event, bool) {
+	r := event.Event{Doc: x.in.DocID, Weapons: []event.Weapon{}, Targets: []string{}, Sources: []event.Source{}}
+	head := e.frames[0]
+	for _, f := range e.frames[1:] {
+		if rank(f.family) > rank(head.family) {
+			head = f
+		}
+	}
+	// Evidence, sources, targets, weapons, fatalities: unions.
+	var a1, a2 *actorMention
+	a1strong, a2strong := false, false
+	var places []Place
+	hedged, reported, denied := false, false, false
+	for _, f := range e.frames {
+		for _, s := range f.evidence {
+			if !hasSpan(r.Evidence, s) {
+				r.Evidence = append(r.Evidence, s)
+			}
+		}
+		for _, s := range f.sources {
+			if !hasSource(r.Sources, s) {
+				r.Sources = append(r.Sources, s)
+			}
+		}
+		for _, t := range f.targets {
+			r.Targets = appendUniq(r.Targets, t)
+		}
+		for _, w := range f.weapons {
+			r.Weapons = addWeapon(r.Weapons, w, x.span(w.first, w.last))
+		}
+		if f.fatal != nil {
+			r.Fatalities = mergeFatal(r.Fatalities, f.fatal)
+		}
+		if f.actor1 != nil && (a1 == nil || f.a1strong && !a1strong) {
+			a1, a1strong = f.actor1, f.a1strong
+		}
+		if f.actor2 != nil && (a2 == nil || f.a2strong && !a2strong) {
+			a2, a2strong = f.actor2, f.a2strong
+		}
+		places = append(places, f.places...)
+		switch f.modality {
+		case Hedged:
+			hedged = true
+		case Reported:
+			reported = true
+		case Denied:
+			denied = true
+		}
+	}
+	sort.Slice(r.Evidence, func(i, j int) bool { return r.Evidence[i].Start < r.Evidence[j].Start })
+	r.Sources = orderSources(r.Sources)
+	switch {
+	case hedged:
+		r.Modality = Hedged
+	case denied && len(e.frames) == 1:
+		r.Modality = Denied
+	case reported || denied:
+		r.Modality = Reported
+	default:
+		r.Modality = Asserted
+	}
+
+	// Place: the most precise named in the event's clauses, else the last
+	// place named before it in the article (the article's frame of
+	// reference), else the first after.
+	loc := bestPlace(places)
+	if loc == nil {
+		loc = x.contextPlace(r.Evidence[0].Start)
+	}
+	if loc != nil {
+		p := loc.Place
+		p.Text = x.in.Doc.Text[loc.PhraseStart:loc.End]
+		r.Location = &p
+	}
+
+	r.Type, r.CAMEO = x.decideType(head, e, r.Weapons, a1, a2, r.Location)
+	r.EventType = event.Types[r.Type]
+	r.Actor1 = x.actor(a1, head.family, r.Location)
+	r.Actor2 = x.actor(a2, head.family, r.Location)
+	if r.Actor1 != nil && r.Actor2 != nil && r.Actor1.ID == r.Actor2.ID {
+		r.Actor2 = nil
+	}
+	r.Date = x.date(e)
+
+	filled := 0
+	for _, ok := range []bool{r.Actor1 != nil, r.Actor2 != nil, len(r.Weapons) > 0, r.Fatalities != nil, len(r.Targets) > 0, r.Location != nil} {
+		if ok {
+			filled++
+		}
+	}
+	if filled < 2 || (r.Actor1 == nil && r.Actor2 == nil && len(r.Weapons) == 0 && r.Fatalities == nil) {
+		return r, false
+	}
+	r.Confidence = 0.35 + 0.1*float64(filled)
+	if r.Confidence > 0.95 {
+		r.Confidence = 0.95
+	}
+	r.ID = eventID(r.Doc, r.Type, r.Evidence)
+	return r, true
+}
+
+func hasSpan(list []event.Span, s event.Span) bool {
+	for _, o := range list {
+		if o == s {
+			return true
+		}
+	}
+	return false
+}
+
+func addWeapon(list []event.Weapon, w weaponMention, txt string) []event.Weapon {
+	for i, o := range list {
+		if o.Class == w.class && (o.Model == w.model || o.Model == "" || w.model == "") {
+			if o.Model == "" {
+				list[i].Model = w.model
+			}
+			if w.quantity > o.Quantity {
+				list[i].Quantity = w.quantity
+			}
+			return list
+		}
+	}
+	return append(list, event.Weapon{Class: w.class, Model: w.model, Text: txt, Quantity: w.quantity})
+}
+
+// mergeFatal keeps the lowest credible count as best and the highest as max.
+func mergeFatal(a, b *event.Fatalities) *event.Fatalities {
+	if a == nil {
+		c := *b
+		return &c
+	}
+	if b.Best == a.Best {
+		return a
+	}
+	lo, hi := a, b
+	if b.Best < a.Best {
+		lo, hi = b, a
+	}
+	out := *lo
+	m := hi.Best
+	out.Max = &m
+	return &out
+}
+
+// bestPlace is the most precise place (lowest precision number); the first
+// such in text order.
+func bestPlace(ps []Place) *Place {
+	var best *Place
+	for i := range ps {
+		if best == nil || ps[i].Place.Precision < best.Place.Precision {
+			best = &ps[i]
+		}
+	}
+	return best
+}
+
+// contextPlace is the last event place named before pos, else the first
+// after it.
+func (x *docState) contextPlace(pos int) *Place {
+	var before, after *Place
+	for i := range x.in.Places {
+		p := &x.in.Places[i]
+		if p.NotEvent {
+			continue
+		}
+		if p.Start < pos {
+			before = p
+		} else if after == nil {
+			after = p
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+// date resolves the event's date: the first frame's stated date, else an
+// offset from another event of the same sentence ("24 heures après").
+func (x *docState) date(e *evt) event.Date {
+	for _, f := range e.frames {
+		if f.date != nil {
+			return toDate(f.date.Resolve(x.in.Published), x.in.Doc.Text[f.date.Start:f.date.End])
+		}
+	}
+	for _, f := range e.frames {
+		if f.offset == nil {
+			continue
+		}
+		for _, o := range x.frames {
+			if o.sent == f.sent && o != f && o.offset == nil {
+				anchor := x.frameDate(o)
+				d := f.offset.Shift(anchor)
+				return toDate(d, x.in.Doc.Text[f.offset.Start:f.offset.End])
+			}
+		}
+	}
+	return event.Date{Precision: when.Unknown}
+}
+
+// frameDate is the date of the event that frame o ended up in.
+func (x *docState) frameDate(o *frame) when.Date {
+	for _, f := range x.groupOf(o) {
+		if f.date != nil {
+			return f.date.Resolve(x.in.Published)
+		}
+	}
+	return when.Date{Precision: when.Unknown}
+}
+
+// groupOf returns the frames merged with o (o alone if merge has not run).
+func (x *docState) groupOf(o *frame) []*frame {
+	for _, e := range x.events {
+		for _, f := range e.frames {
+			if f == o {
+				return e.frames
+			}
+		}
+	}
+	return []*frame{o}
+}
+
+func toDate(d when.Date, txt string) event.Date {
+	if d.Value == "" {
+		return event.Date{Precision: when.Unknown}
+	}
+	v := d.Value
+	return event.Date{Value: &v, Precision: d.Precision, Text: txt}
+}

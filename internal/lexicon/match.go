@@ -1,0 +1,160 @@
+package lexicon
+
+import (
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/text"
+)
+
+// Match is one lexicon form found in a token sequence: tokens [First, Last)
+// match an entry of category Cat, whose index in the Lexicon's slice for
+// that category is Index.
+type Match struct {
+	First, Last int
+	Cat         Category
+	Index       int
+}
+
+// payload is what a form leads to.
+type payload struct {
+	cat   Category
+	index int
+}
+
+// node is a trie node keyed by folded token. Stems ("bombardier*") are
+// edges tried by prefix.
+type node struct {
+	next     map[string]*node
+	stems    []stemEdge
+	upper    map[string]*node // edges that need an all-capitals token
+	payloads []payload
+}
+
+type stemEdge struct {
+	prefix string
+	child  *node
+}
+
+type matcher struct {
+	root *node
+}
+
+func newMatcher() *matcher { return &matcher{root: &node{}} }
+
+var errShortStem = errors.New("a stem needs at least 4 letters before *")
+
+// add inserts a form. Its tokens are made by text.Tokenize, the same
+// tokenizer documents go through, so forms and text fold alike.
+func (m *matcher) add(form string, c Category, index int) error {
+	toks := text.Tokenize(form)
+	if len(toks) == 0 {
+		return errors.New("no tokens")
+	}
+	n := m.root
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Norm == "*" {
+			return errors.New("* must end a word")
+		}
+		stem := i+1 < len(toks) && toks[i+1].Norm == "*" && toks[i+1].Start == t.End
+		if stem {
+			if utf8.RuneCountInString(t.Norm) < 4 {
+				return errShortStem
+			}
+			i++
+			n = n.stem(t.Norm)
+			continue
+		}
+		if t.Upper && t.Kind == text.Word && utf8.RuneCountInString(form[t.Start:t.End]) >= 2 {
+			n = n.child(&n.upper, t.Norm)
+			continue
+		}
+		n = n.child(&n.next, t.Norm)
+	}
+	for _, p := range n.payloads {
+		if p.cat == c {
+			return nil // the same form twice across common/ and a language: first wins
+		}
+	}
+	n.payloads = append(n.payloads, payload{cat: c, index: index})
+	return nil
+}
+
+func (n *node) child(edges *map[string]*node, key string) *node {
+	if *edges == nil {
+		*edges = map[string]*node{}
+	}
+	c, ok := (*edges)[key]
+	if !ok {
+		c = &node{}
+		(*edges)[key] = c
+	}
+	return c
+}
+
+func (n *node) stem(prefix string) *node {
+	for _, e := range n.stems {
+		if e.prefix == prefix {
+			return e.child
+		}
+	}
+	c := &node{}
+	n.stems = append(n.stems, stemEdge{prefix: prefix, child: c})
+	return c
+}
+
+// Match finds the lexicon forms in toks. Within one category, matches do
+// not overlap: scanning left to right, the longest match starting at a
+// token wins. Matches of different categories may overlap ("bombardiers"
+// is both a weapon and an actor's role word). The result is ordered by
+// First, then category.
+func (l *Lexicon) Match(toks []text.Token) []Match {
+	var out []Match
+	var best [numCategories]Match
+	var lastEnd [numCategories]int
+	for i := range toks {
+		for c := range best {
+			best[c].Last = -1
+		}
+		l.matcher.root.walk(toks, i, i, &best)
+		for c := Category(0); c < numCategories; c++ {
+			b := best[c]
+			if b.Last > i && i >= lastEnd[c] {
+				out = append(out, b)
+				lastEnd[c] = b.Last
+			}
+		}
+	}
+	return out
+}
+
+// walk follows every edge that toks[pos] allows and records, per
+// category, the longest match that started at start.
+func (n *node) walk(toks []text.Token, start, pos int, best *[numCategories]Match) {
+	for _, p := range n.payloads {
+		if pos > best[p.cat].Last || best[p.cat].Last < 0 {
+			best[p.cat] = Match{First: start, Last: pos, Cat: p.cat, Index: p.index}
+		}
+	}
+	if pos >= len(toks) {
+		return
+	}
+	t := &toks[pos]
+	if c := n.next[t.Norm]; c != nil {
+		c.walk(toks, start, pos+1, best)
+	}
+	if t.Upper {
+		if c := n.upper[t.Norm]; c != nil {
+			c.walk(toks, start, pos+1, best)
+		}
+	}
+	for _, e := range n.stems {
+		if t.Kind == text.Word && strings.HasPrefix(t.Norm, e.prefix) {
+			e.child.walk(toks, start, pos+1, best)
+		}
+	}
+}
+
+func foldKey(form string) string { return text.Fold(form) }

@@ -1,0 +1,330 @@
+// Package when finds date expressions in a sentence's tokens and resolves
+// them against a document's publication date, following the conventions of
+// the sitrep gold files:
+//
+//   - a weekday ("mardi", "on Tuesday") is the most recent such day on or
+//     before publication; with "dernier" / "last" it is strictly before;
+//   - "hier" / "yesterday" is the day before, "avant-hier" two days before;
+//   - "dans la nuit de mardi à mercredi" / "overnight Tuesday to Wednesday"
+//     is the later day;
+//   - "10 novembre 2017", "April 8, 2022", "8 avril" (year of publication,
+//     or the year before when that would put the date after publication)
+//     are days; "en mars" / "in March 2019" is the first of the month with
+//     precision month; a year alone has precision year;
+//   - "24 heures après …" / "two days after …" is an offset from another
+//     event of the same sentence, resolved by the caller (Expr.Offset).
+//
+// The words come from the dates.tsv and numbers.tsv lexicons; only the
+// arithmetic is code.
+package when
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/lexicon"
+	"github.com/sitrep/sitrep/internal/text"
+)
+
+// Precision of a resolved date, as EVENTS.md names it.
+const (
+	Day     = "day"
+	Week    = "week"
+	Month   = "month"
+	Year    = "year"
+	Unknown = "unknown"
+)
+
+// Kind of an expression.
+type Kind uint8
+
+// Expression kinds.
+const (
+	Absolute Kind = iota + 1 // a calendar date, possibly partial
+	Weekday                  // a day of the week
+	Relative                 // days from publication
+	Offset                   // hours from another event ("24 heures après")
+)
+
+// Expr is one date expression found in text.
+type Expr struct {
+	Start, End  int // byte span in the document
+	First, Last int // token range [First, Last)
+	Kind        Kind
+	Year        int // 0 when not stated
+	Month       int // 0 when not stated
+	DayOfMonth  int // 0 when not stated
+	Weekday     time.Weekday
+	Strict      bool // weekday strictly before publication ("dernier")
+	Days        int  // Relative: days from publication
+	Hours       int  // Offset: hours after (positive) or before (negative) the anchor event
+}
+
+// Date is a resolved date.
+type Date struct {
+	Value     string // YYYY-MM-DD, empty when unknown
+	Precision string
+}
+
+// ParsePublished reads a publication date: YYYY-MM-DD or RFC 3339.
+func ParsePublished(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("published date %q: want YYYY-MM-DD or RFC 3339", s)
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+}
+
+// Resolve turns an expression into a date against pub (the zero time when
+// the publication date is unknown: then only absolute dates with a year
+// resolve). Offset expressions cannot be resolved alone: they return
+// Unknown; use Shift on the anchor's date.
+func (e Expr) Resolve(pub time.Time) Date {
+	havePub := !pub.IsZero()
+	switch e.Kind {
+	case Absolute:
+		y := e.Year
+		if y == 0 {
+			if !havePub {
+				return Date{Precision: Unknown}
+			}
+			y = pub.Year()
+			if e.Month > 0 && e.DayOfMonth > 0 && time.Date(y, time.Month(e.Month), e.DayOfMonth, 0, 0, 0, 0, time.UTC).After(pub) {
+				y--
+			} else if e.Month > 0 && e.DayOfMonth == 0 && e.Month > int(pub.Month()) {
+				y--
+			}
+		}
+		switch {
+		case e.Month > 0 && e.DayOfMonth > 0:
+			return Date{Value: fmtDate(time.Date(y, time.Month(e.Month), e.DayOfMonth, 0, 0, 0, 0, time.UTC)), Precision: Day}
+		case e.Month > 0:
+			return Date{Value: fmtDate(time.Date(y, time.Month(e.Month), 1, 0, 0, 0, 0, time.UTC)), Precision: Month}
+		default:
+			return Date{Value: fmtDate(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), Precision: Year}
+		}
+	case Weekday:
+		if !havePub {
+			return Date{Precision: Unknown}
+		}
+		back := (int(pub.Weekday()) - int(e.Weekday) + 7) % 7
+		if back == 0 && e.Strict {
+			back = 7
+		}
+		return Date{Value: fmtDate(pub.AddDate(0, 0, -back)), Precision: Day}
+	case Relative:
+		if !havePub {
+			return Date{Precision: Unknown}
+		}
+		return Date{Value: fmtDate(pub.AddDate(0, 0, e.Days)), Precision: Day}
+	}
+	return Date{Precision: Unknown}
+}
+
+// Shift resolves an Offset expression against its anchor's date: the
+// expression says the anchor came Hours after this event, so this event's
+// date is the anchor's minus Hours (whole days, rounded toward the anchor).
+func (e Expr) Shift(anchor Date) Date {
+	if anchor.Value == "" || anchor.Precision != Day {
+		return Date{Precision: Unknown}
+	}
+	t, err := time.Parse("2006-01-02", anchor.Value)
+	if err != nil {
+		return Date{Precision: Unknown}
+	}
+	return Date{Value: fmtDate(t.AddDate(0, 0, -e.Hours/24)), Precision: Day}
+}
+
+func fmtDate(t time.Time) string { return t.Format("2006-01-02") }
+
+// Find returns the date expressions in toks[first:last], given the
+// lexicon matches of the same tokens (any categories; Date and Number
+// ones are used). Expressions do not overlap and come in text order.
+func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, last int) []Expr {
+	toks := doc.Tokens
+	// Index the date and number words by their first token.
+	dateAt := map[int]lexicon.Match{}
+	numAt := map[int]lexicon.Match{}
+	for _, m := range matches {
+		if m.First < first || m.Last > last {
+			continue
+		}
+		switch m.Cat {
+		case lexicon.Date:
+			dateAt[m.First] = m
+		case lexicon.Number:
+			numAt[m.First] = m
+		}
+	}
+	dateKind := func(i int) (lexicon.DateEntry, lexicon.Match, bool) {
+		m, ok := dateAt[i]
+		if !ok {
+			return lexicon.DateEntry{}, m, false
+		}
+		return lex.Dates[m.Index], m, true
+	}
+	var out []Expr
+	for i := first; i < last; i++ {
+		t := toks[i]
+		// Numeric day or offset: "10 novembre 2017", "24 heures après".
+		if n, ok := numberAt(doc, lex, numAt, i); ok {
+			j := n.next
+			if e, _, ok := dateKind(j); ok && e.Kind == "month" {
+				x := Expr{First: i, Kind: Absolute, Month: e.Value, DayOfMonth: n.value}
+				k := dateAt[j].Last
+				if y, ok := yearAt(toks, k, last); ok {
+					x.Year, k = y, k+1
+				}
+				if x.DayOfMonth >= 1 && x.DayOfMonth <= 31 {
+					out = append(out, finish(doc, x, k))
+					i = k - 1
+					continue
+				}
+			}
+			if e, m, ok := dateKind(j); ok && e.Kind == "unit" {
+				k := m.Last
+				// Allow one or two words ("à peine", "just") before after/before.
+				for skip := 0; skip < 3 && k < last; skip++ {
+					if a, am, ok := dateKind(k); ok && (a.Kind == "after" || a.Kind == "before") {
+						x := Expr{First: i, Kind: Offset, Hours: n.value * e.Value}
+						if a.Kind == "before" {
+							x.Hours = -x.Hours
+						}
+						out = append(out, finish(doc, x, am.Last))
+						i = am.Last - 1
+						break
+					}
+					k++
+				}
+				continue
+			}
+		}
+		e, m, ok := dateKind(i)
+		if !ok {
+			continue
+		}
+		switch e.Kind {
+		case "month":
+			x := Expr{First: i, Kind: Absolute, Month: e.Value}
+			k := m.Last
+			// English "April 8, 2022" / "April 8".
+			if n, ok := numberAt(doc, lex, numAt, k); ok && n.value >= 1 && n.value <= 31 && toks[k].Kind == text.Number {
+				x.DayOfMonth = n.value
+				k = n.next
+				if k < last && toks[k].Norm == "," {
+					if y, ok := yearAt(toks, k+1, last); ok {
+						x.Year, k = y, k+2
+					}
+				} else if y, ok := yearAt(toks, k, last); ok {
+					x.Year, k = y, k+1
+				}
+			} else if y, ok := yearAt(toks, k, last); ok {
+				x.Year, k = y, k+1
+			}
+			out = append(out, finish(doc, x, k))
+			i = k - 1
+		case "weekday":
+			x := Expr{First: i, Kind: Weekday, Weekday: time.Weekday(e.Value % 7)}
+			k := m.Last
+			// "vendredi dernier"
+			if l, lm, ok := dateKind(k); ok && l.Kind == "last" {
+				x.Strict, k = true, lm.Last
+			}
+			// "last Friday"
+			if i > first {
+				if l, lm, ok := dateKind(i - 1); ok && l.Kind == "last" && lm.Last == i {
+					x.Strict, x.First = true, i-1
+				}
+			}
+			out = append(out, finish(doc, x, k))
+			i = k - 1
+		case "relative":
+			out = append(out, finish(doc, Expr{First: i, Kind: Relative, Days: e.Value}, m.Last))
+			i = m.Last - 1
+		case "night":
+			// "dans la nuit de mardi à mercredi": the later weekday wins.
+			var wd []Expr
+			k := m.Last
+			for ; k < last && k < m.Last+6; k++ {
+				if w, wm, ok := dateKind(k); ok && w.Kind == "weekday" {
+					wd = append(wd, Expr{First: i, Kind: Weekday, Weekday: time.Weekday(w.Value % 7)})
+					k = wm.Last - 1
+				}
+			}
+			if len(wd) > 0 {
+				out = append(out, finish(doc, wd[len(wd)-1], k))
+				i = k - 1
+			}
+		}
+		_ = t
+	}
+	return out
+}
+
+func finish(doc *text.Doc, x Expr, end int) Expr {
+	x.Last = end
+	x.Start = doc.Tokens[x.First].Start
+	x.End = doc.Tokens[end-1].End
+	return x
+}
+
+type number struct {
+	value int
+	next  int // token after the number
+}
+
+// numberAt reads a number at token i: digits, or an exact number word.
+func numberAt(doc *text.Doc, lex *lexicon.Lexicon, numAt map[int]lexicon.Match, i int) (number, bool) {
+	if i >= len(doc.Tokens) {
+		return number{}, false
+	}
+	t := doc.Tokens[i]
+	if t.Kind == text.Number {
+		v, err := strconv.Atoi(digitsOnly(t.Norm))
+		if err != nil {
+			return number{}, false
+		}
+		return number{value: v, next: i + 1}, true
+	}
+	if m, ok := numAt[i]; ok {
+		e := lex.Numbers[m.Index]
+		if e.Kind == "exact" {
+			return number{value: e.Value, next: m.Last}, true
+		}
+	}
+	return number{}, false
+}
+
+// yearAt reads a four-digit year from 1900 to 2100 at token i.
+func yearAt(toks []text.Token, i, last int) (int, bool) {
+	if i >= last || toks[i].Kind != text.Number || len(toks[i].Norm) != 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(toks[i].Norm)
+	if err != nil || y < 1900 || y > 2100 {
+		return 0, false
+	}
+	return y, true
+}
+
+// digitsOnly drops thousands separators.
+func digitsOnly(s string) string {
+	if !strings.ContainsAny(s, ",.  \u202f") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
