@@ -223,7 +223,7 @@ func places(ms []geo.Mention) []extract.Place {
 	for _, m := range ms {
 		out = append(out, extract.Place{
 			Start: m.Start, End: m.End, PhraseStart: m.PhraseStart,
-			NotEvent: m.Role != geo.RoleEvent,
+			NotEvent: m.Role != geo.Event,
 			Place: event.Place{
 				Name: m.Place.Name, GeonameID: m.Place.GeonameID,
 				Lat: round4(m.Place.Lat), Lon: round4(m.Place.Lon),

@@ -31,6 +31,8 @@ func commands() map[string]command {
 	return map[string]command{
 		"extract": {"extract events from articles (JSONL or a table)", cmdExtract},
 		"eval":    {"score extraction against NAME.txt + NAME.gold.json pairs", cmdEval},
+		"geocode": {"geocode place names (one JSON line per name)", cmdGeocode},
+		"places":  {"list the place mentions of texts (one JSON line per mention)", cmdPlaces},
 	}
 }
 

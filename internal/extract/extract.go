@@ -107,6 +107,7 @@ type docState struct {
 
 func newDoc(in Input) *docState {
 	x := &docState{in: in, doc: in.Doc, lex: in.Lex}
+	x.in.Places = append([]Place(nil), in.Places...) // marked below; the caller's slice stays as it was
 	x.matches = in.Lex.Match(in.Doc.Tokens)
 	x.byCat = make([][]lexicon.Match, lexicon.Grammar+1)
 	n := len(in.Doc.Tokens)

@@ -56,6 +56,7 @@ func (x *docState) findMentions() {
 	}
 	x.findWeapons()
 	x.findActors()
+	x.separatePlacesAndActors()
 	x.findNumbers(dateTok)
 	for _, m := range x.byCat[lexicon.Target] {
 		x.targets = append(x.targets, targetMention{first: m.First, last: m.Last, name: x.lex.Targets[m.Index].Target})
@@ -374,5 +375,57 @@ func (x *docState) findNumbers(dateTok []bool) {
 		}
 		x.numbers = append(x.numbers, n)
 		i = n.last - 1
+	}
+}
+
+// separatePlacesAndActors settles words that are both a place and an
+// actor ("les États-Unis", "l'Iran"), or part of a source's name: an actor
+// inside a source's name is no actor; an actor inside a launch area or an
+// overflown country is no actor ("ont survolé l'Iran"); a place that names
+// an actor is no event place unless a locative word comes before it
+// ("en Syrie", "in Ukraine").
+func (x *docState) separatePlacesAndActors() {
+	places := x.in.Places
+	overlaps := func(a actorMention, p Place) bool {
+		return x.doc.Tokens[a.first].Start < p.End && p.Start < x.doc.Tokens[a.last-1].End
+	}
+	kept := x.actors[:0]
+	for _, a := range x.actors {
+		drop := false
+		// "le ministère russe de la Défense", "l'agence russe": the
+		// adjective belongs to a source, not to an actor of the event.
+		for _, m := range x.byCat[lexicon.Source] {
+			if a.first < m.Last && m.First < a.last {
+				drop = true
+			}
+		}
+		for _, p := range places {
+			if p.NotEvent && overlaps(a, p) {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			kept = append(kept, a)
+		}
+	}
+	x.actors = kept
+	for i := range places {
+		p := &places[i]
+		if p.NotEvent {
+			continue
+		}
+		for _, a := range x.actors {
+			if overlaps(a, *p) {
+				j := a.first - 1
+				for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
+					j--
+				}
+				if k, _ := x.grammarBefore(j); k != "locative" {
+					p.NotEvent = true
+				}
+				break
+			}
+		}
 	}
 }

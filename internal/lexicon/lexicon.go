@@ -12,6 +12,7 @@ package lexicon
 import (
 	"fmt"
 	"io/fs"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -179,6 +180,12 @@ func Load(fsys fs.FS, lang string) (*Lexicon, error) {
 			}
 		}
 	}
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].File != errs[j].File {
+			return errs[i].File < errs[j].File
+		}
+		return errs[i].Line < errs[j].Line
+	})
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -193,7 +200,7 @@ var (
 	cueKinds     = set("cue", "verb", "hedge", "denial")
 	sourceKinds  = set("media", "government", "military", "armed_group", "anonymous", "witness", "ngo", "international_org")
 	numberKinds  = set("exact", "vague", "min", "max", "approx")
-	grammarKinds = set("target", "agent", "genitive", "within", "person", "pronoun", "speaker", "irrealis")
+	grammarKinds = set("target", "agent", "genitive", "within", "person", "pronoun", "speaker", "irrealis", "locative")
 	dateKinds    = set("weekday", "month", "relative", "last", "unit", "after", "before", "night")
 )
 

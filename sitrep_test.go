@@ -1,0 +1,221 @@
+package sitrep_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/score"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/extract")
+
+func newExtractor(t testing.TB) *sitrep.Extractor {
+	t.Helper()
+	x, err := sitrep.New(sitrep.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// TestSeed checks the bar on the reference article, read from
+// ../shared (it belongs to its publisher and is never copied here): every
+// non-optional gold event found with the right type, actors, weapons,
+// fatalities, sources, modality and date, and nothing spurious.
+func TestSeed(t *testing.T) {
+	dir := filepath.Join("..", "shared", "seed")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/seed not present")
+	}
+	cases, err := score.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newExtractor(t)
+	var sys []sitrep.Event
+	for _, c := range cases {
+		d := c.Gold.Doc
+		d.Text = c.Text
+		evs, err := x.Extract(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sys = append(sys, evs...)
+	}
+	rep := score.Score(cases, sys)
+	if rep.EventF1() != 1 {
+		var b bytes.Buffer
+		rep.Write(&b, true)
+		t.Fatalf("event F1 %.3f on the seed, want 1:\n%s", rep.EventF1(), b.String())
+	}
+	for _, f := range []string{"type", "actor1", "actor2", "weapons", "fatalities", "sources", "modality", "date"} {
+		fs, ok := rep.Field(f)
+		if !ok {
+			t.Fatalf("no field %s in the report", f)
+		}
+		if fs.Accuracy() != 1 {
+			var b bytes.Buffer
+			rep.Write(&b, true)
+			t.Errorf("field %s: accuracy %.3f on the seed, want 1:\n%s", f, fs.Accuracy(), b.String())
+		}
+	}
+}
+
+// TestGolden runs the whole pipeline on every dev article and compares the
+// JSONL with testdata/extract/NAME.jsonl (go test -update rewrites them).
+// A change in extraction shows here as a readable diff of records.
+func TestGolden(t *testing.T) {
+	x := newExtractor(t)
+	cases, err := score.LoadDir(filepath.Join("testdata", "dev"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			d := c.Gold.Doc
+			d.Text = c.Text
+			evs, err := x.Extract(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			enc := json.NewEncoder(&got)
+			enc.SetEscapeHTML(false)
+			for _, e := range evs {
+				enc.Encode(e)
+			}
+			// Same input, same bytes.
+			evs2, _ := x.Extract(d)
+			var again bytes.Buffer
+			enc = json.NewEncoder(&again)
+			enc.SetEscapeHTML(false)
+			for _, e := range evs2 {
+				enc.Encode(e)
+			}
+			if !bytes.Equal(got.Bytes(), again.Bytes()) {
+				t.Fatal("two runs gave different output")
+			}
+			path := filepath.Join("testdata", "extract", c.Name+".jsonl")
+			if *update {
+				os.MkdirAll(filepath.Dir(path), 0o755)
+				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, lineDiff(string(want), got.String()))
+			}
+		})
+	}
+}
+
+// lineDiff lists the lines only in want (-) and only in got (+).
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	in := func(xs []string, s string) bool {
+		for _, x := range xs {
+			if x == s {
+				return true
+			}
+		}
+		return false
+	}
+	var b strings.Builder
+	for _, l := range w {
+		if !in(g, l) {
+			b.WriteString("- " + l + "\n")
+		}
+	}
+	for _, l := range g {
+		if !in(w, l) {
+			b.WriteString("+ " + l + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestBadInput(t *testing.T) {
+	x := newExtractor(t)
+	cases := []struct {
+		name string
+		text string
+		want error
+	}{
+		{"empty", "", sitrep.ErrEmpty},
+		{"blank", " \n\t ", sitrep.ErrEmpty},
+		{"invalid UTF-8", "Frappe russe \xff\xfe sur Idlib.", sitrep.ErrInvalidUTF8},
+		{"binary", "\x00\x01\x02ELF", sitrep.ErrBinary},
+		{"unknown language", "12345 67890", sitrep.ErrUnknownLanguage},
+	}
+	for _, c := range cases {
+		_, err := x.Extract(sitrep.Document{Text: c.text})
+		if !errors.Is(err, c.want) {
+			t.Errorf("%s: got %v, want %v", c.name, err, c.want)
+		}
+	}
+	if _, err := x.Extract(sitrep.Document{Text: "Une frappe a touché Idlib.", Lang: "fr", Published: "2017-13-45"}); !errors.Is(err, sitrep.ErrBadDate) {
+		t.Errorf("bad date: got %v", err)
+	}
+	big := strings.Repeat("a ", sitrep.MaxDocumentBytes)
+	if _, err := x.Extract(sitrep.Document{Text: big, Lang: "fr"}); !errors.Is(err, sitrep.ErrTooLarge) {
+		t.Errorf("too large: got %v", err)
+	}
+}
+
+// BenchmarkExtractSeed runs the whole pipeline on the seed article (read
+// from ../shared). The lexicons and the gazetteer load once, outside the
+// loop, as in a long-running process.
+func BenchmarkExtractSeed(b *testing.B) {
+	path := filepath.Join("..", "shared", "seed", "deir-ezzor.fr.txt")
+	body, err := os.ReadFile(path)
+	if err != nil {
+		b.Skip("seed not present")
+	}
+	x := newExtractor(b)
+	doc := sitrep.Document{Text: string(body), Lang: "fr", Published: "2017-11-02"}
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := x.Extract(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExtractDev runs the pipeline over the whole dev corpus.
+func BenchmarkExtractDev(b *testing.B) {
+	cases, err := score.LoadDir(filepath.Join("testdata", "dev"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := newExtractor(b)
+	var n int64
+	for _, c := range cases {
+		n += int64(len(c.Text))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, c := range cases {
+			d := c.Gold.Doc
+			d.Text = c.Text
+			if _, err := x.Extract(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
