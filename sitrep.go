@@ -23,6 +23,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"sort"
 	"strings"
@@ -183,7 +184,13 @@ func ContentID(textBody string) string {
 // Extract returns the events of doc. doc.ID defaults to ContentID of the
 // text, doc.Lang to the detected language. An error says what is wrong
 // with the input; no partial result comes with it.
-func (x *Extractor) Extract(doc Document) ([]Event, error) {
+func (x *Extractor) Extract(doc Document) ([]Event, error) { return x.extract(doc, nil) }
+
+// Explain extracts like Extract and writes a readable trace of the frames
+// built and merged to w.
+func (x *Extractor) Explain(doc Document, w io.Writer) ([]Event, error) { return x.extract(doc, w) }
+
+func (x *Extractor) extract(doc Document, trace io.Writer) ([]Event, error) {
 	if err := Check([]byte(doc.Text), x.maxBytes); err != nil {
 		return nil, err
 	}
@@ -213,6 +220,7 @@ func (x *Extractor) Extract(doc Document) ([]Event, error) {
 		Lex:       lex,
 		Places:    places(x.gaz.Find(doc.Text, lang)),
 		Published: pub,
+		Trace:     trace,
 	})
 	return evs, nil
 }

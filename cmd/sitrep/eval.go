@@ -19,10 +19,11 @@ func cmdEval(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "usage: sitrep eval [flags] DIR... (each DIR holds NAME.txt + NAME.gold.json pairs)")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
+	dirs, err := parseFlags(fl, args)
+	if err != nil {
 		return 2
 	}
-	if fl.NArg() == 0 {
+	if len(dirs) == 0 {
 		fl.Usage()
 		return 2
 	}
@@ -32,7 +33,7 @@ func cmdEval(e *env, args []string) int {
 	}
 	failed := false
 	var cases []score.Case
-	for _, dir := range fl.Args() {
+	for _, dir := range dirs {
 		cs, err := score.LoadDir(dir)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "sitrep eval: %v\n", err)

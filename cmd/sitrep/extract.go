@@ -34,14 +34,15 @@ func cmdExtract(e *env, args []string) int {
 	source := fl.String("source", "", "outlet `name`")
 	format := fl.String("format", "jsonl", "output format: jsonl or table")
 	lexDir := fl.String("lexicons", "", "read lexicons from `DIR` instead of the embedded copy")
+	explain := fl.Bool("explain", false, "write the frames found and how they merged to stderr")
 	fl.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: sitrep extract [flags] FILE... ('-' reads standard input; a .json file holds one document)")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
+	files, err := parseFlags(fl, args)
+	if err != nil {
 		return 2
 	}
-	files := fl.Args()
 	if len(files) == 0 {
 		fl.Usage()
 		return 2
@@ -90,7 +91,11 @@ func cmdExtract(e *env, args []string) int {
 		}
 		var evs []sitrep.Event
 		if err == nil {
-			evs, err = x.Extract(doc)
+			if *explain {
+				evs, err = x.Explain(doc, e.stderr)
+			} else {
+				evs, err = x.Extract(doc)
+			}
 		}
 		if err != nil {
 			bar.done()

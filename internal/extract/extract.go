@@ -33,6 +33,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"sort"
 	"time"
 
@@ -59,6 +60,9 @@ type Input struct {
 	Lex       *lexicon.Lexicon
 	Places    []Place // in text order
 	Published time.Time
+	// Trace, when not nil, receives a readable account of the frames built
+	// and how they were merged (sitrep extract --explain).
+	Trace io.Writer
 }
 
 // Events extracts the event records of one document, in text order of
@@ -70,6 +74,9 @@ func Events(in Input) []event.Event {
 	x.buildFrames()
 	evs := x.merge()
 	x.events = evs
+	if in.Trace != nil {
+		x.trace(in.Trace)
+	}
 	out := make([]event.Event, 0, len(evs))
 	for _, e := range evs {
 		if r, ok := x.record(e); ok {
@@ -153,4 +160,34 @@ func eventID(doc, typ string, ev []event.Span) string {
 		fmt.Fprintf(h, "\x00%d-%d", s.Start, s.End)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// trace writes the frames of each merged group, one line each.
+func (x *docState) trace(w io.Writer) {
+	name := func(a *actorMention) string {
+		if a == nil {
+			return "-"
+		}
+		id := a.id
+		if id == "" {
+			id = "." + a.role + a.ref
+		}
+		return fmt.Sprintf("%s%q", id, x.span(a.first, a.last))
+	}
+	for i, e := range x.events {
+		fmt.Fprintf(w, "event %d\n", i)
+		for _, f := range e.frames {
+			fmt.Fprintf(w, "  s%d %s %q a1=%s a2=%s", f.sent, f.family, x.span(f.trig.First, f.trig.Last), name(f.actor1), name(f.actor2))
+			for _, wp := range f.weapons {
+				fmt.Fprintf(w, " w=%s/%s", wp.class, wp.model)
+			}
+			for _, p := range f.places {
+				fmt.Fprintf(w, " @%s/%d", p.Place.Name, p.Place.Precision)
+			}
+			if f.date != nil {
+				fmt.Fprintf(w, " d=%q", x.doc.Text[f.date.Start:f.date.End])
+			}
+			fmt.Fprintf(w, " %s\n", f.modality)
+		}
+	}
 }

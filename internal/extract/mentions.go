@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/text"
@@ -197,7 +198,6 @@ func digits(s string) string {
 func (x *docState) findActors() {
 	ms := x.byCat[lexicon.Actor]
 	used := make([]bool, len(ms))
-	lastGroup := -1
 	for i, m := range ms {
 		if used[i] {
 			continue
@@ -224,17 +224,22 @@ func (x *docState) findActors() {
 				a.name = roleName(a.role, prev.name)
 				a.role = ""
 			}
-		case e.ID == "=group":
-			a.ref = "=group"
-			if lastGroup >= 0 {
-				g := x.actors[lastGroup]
+		case strings.HasPrefix(e.ID, "="):
+			a.ref = e.ID
+			// "combattants du Hezbollah", "fighters of the SDF": the group
+			// named right after is the one meant.
+			if j := i + 1; j < len(ms) && x.genitiveBetween(m.Last, ms[j].First) && isGroup(x.lex.Actors[ms[j].Index].ID) {
+				g := x.lex.Actors[ms[j].Index]
+				a.id, a.kind, a.country, a.name, a.ref = g.ID, g.Kind, g.Country, g.Name, ""
+				a.last = ms[j].Last
+				used[j] = true
+				break
+			}
+			if g := x.lastGroup(e.ID[1:]); g != nil {
 				a.id, a.kind, a.country, a.name, a.ref = g.id, g.kind, g.country, g.name, ""
 			}
 		}
 		x.actors = append(x.actors, a)
-		if a.kind == "non_state_armed_group" && a.ref == "" && len(a.id) > 6 && a.id[:6] == "group:" {
-			lastGroup = len(x.actors) - 1
-		}
 	}
 	// First-person words inside quotes: the quoted source's side.
 	for _, m := range x.byCat[lexicon.Grammar] {
@@ -243,6 +248,39 @@ func (x *docState) findActors() {
 		}
 	}
 	sortActors(x.actors)
+}
+
+// lastGroup returns the armed group named last so far that has the trait
+// ("group" for any), or nil.
+func (x *docState) lastGroup(trait string) *actorMention {
+	for k := len(x.actors) - 1; k >= 0; k-- {
+		a := &x.actors[k]
+		if a.ref != "" || !isGroup(a.id) {
+			continue
+		}
+		if trait == "group" || x.lex.HasTrait(a.id, trait) {
+			return a
+		}
+	}
+	return nil
+}
+
+// genitiveBetween reports whether tokens [a, b) are a genitive word and
+// articles only: "du", "de la", "of the".
+func (x *docState) genitiveBetween(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	k, ok := x.grammarAt[a]
+	if !ok || k != "genitive" {
+		return false
+	}
+	for i := x.grammarEnd[a]; i < b; i++ {
+		if !isArticle(x.doc.Tokens[i].Norm) {
+			return false
+		}
+	}
+	return true
 }
 
 func sortActors(as []actorMention) {
@@ -395,7 +433,8 @@ func (x *docState) separatePlacesAndActors() {
 		// "le ministère russe de la Défense", "l'agence russe": the
 		// adjective belongs to a source, not to an actor of the event.
 		for _, m := range x.byCat[lexicon.Source] {
-			if a.first < m.Last && m.First < a.last {
+			inside := m.First <= a.first && a.last <= m.Last && m.Last-m.First > a.last-a.first
+			if inside {
 				drop = true
 			}
 		}

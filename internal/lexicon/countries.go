@@ -3,6 +3,7 @@ package lexicon
 import (
 	"io/fs"
 	"strconv"
+	"strings"
 )
 
 // Country is a row of common/countries.tsv.
@@ -34,6 +35,29 @@ func loadCountries(fsys fs.FS, errs *ErrorList) map[string]Country {
 		}
 		cty := Country{Alpha2: c[0], Alpha3: c[1], Name: c[2], Capital: c[3], Lat: lat, Lon: lon}
 		out[c[0]], out[c[1]] = cty, cty
+	}
+	return out
+}
+
+// loadTraits reads common/groups.tsv: group id → traits.
+func loadTraits(fsys fs.FS, errs *ErrorList) map[string][]string {
+	const path = "common/groups.tsv"
+	out := map[string][]string{}
+	for _, r := range readTable(fsys, path, []string{"id", "traits"}, errs) {
+		id := r.cols[0]
+		if !strings.HasPrefix(id, "group:") {
+			errs.add(path, r.line, "id %q: want group:slug", id)
+			continue
+		}
+		if _, dup := out[id]; dup {
+			errs.add(path, r.line, "duplicate group %s", id)
+			continue
+		}
+		for _, t := range strings.Split(r.cols[1], ",") {
+			if t = strings.TrimSpace(t); t != "" {
+				out[id] = append(out[id], t)
+			}
+		}
 	}
 	return out
 }

@@ -59,6 +59,16 @@ func (c Category) String() string {
 	return "unknown"
 }
 
+// HasTrait reports whether the group id has the trait ("jihadist").
+func (l *Lexicon) HasTrait(id, trait string) bool {
+	for _, t := range l.Traits[id] {
+		if t == trait {
+			return true
+		}
+	}
+	return false
+}
+
 // ActorEntry is a row of actors.tsv.
 type ActorEntry struct {
 	ID, Kind, Country, Name string
@@ -129,6 +139,8 @@ type Lexicon struct {
 	Dates    []DateEntry
 	Targets  []TargetEntry
 	Grammar  []GrammarEntry
+	// Traits maps a group id to its traits (common/groups.tsv).
+	Traits map[string][]string
 	// Countries maps alpha-2 and alpha-3 codes to their country.
 	Countries   map[string]Country
 	matcher     *matcher
@@ -150,6 +162,7 @@ func Load(fsys fs.FS, lang string) (*Lexicon, error) {
 	l := &Lexicon{Lang: lang, matcher: newMatcher()}
 	var errs ErrorList
 	l.Countries = loadCountries(fsys, &errs)
+	l.Traits = loadTraits(fsys, &errs)
 	for _, dir := range []string{"common", lang} {
 		for c := Category(0); c < numCategories; c++ {
 			path := dir + "/" + fileNames[c]
@@ -330,8 +343,8 @@ func (l *Lexicon) addRow(c Category, r row, path string, errs *ErrorList) (int, 
 
 func validActorID(id string) bool {
 	switch {
-	case id == "=group":
-		return true
+	case strings.HasPrefix(id, "="):
+		return len(id) > 1 && strings.Trim(id[1:], "abcdefghijklmnopqrstuvwxyz") == ""
 	case strings.HasPrefix(id, "group:"):
 		return len(id) > len("group:")
 	case strings.HasPrefix(id, "."):
