@@ -76,8 +76,11 @@ func (x *docState) attribute() {
 				continue
 			}
 			known = append(known, src)
-			if attributed && !hasSource(found, src) {
-				found = append(found, src)
+			if attributed && x.nearCue(m, cues, s.First, s.Last) {
+				x.sourceSpans = append(x.sourceSpans, [2]int{m.First, m.Last})
+				if !hasSource(found, src) {
+					found = append(found, src)
+				}
 			}
 		}
 		if attributed && len(found) == 0 {
@@ -97,6 +100,45 @@ func (x *docState) attribute() {
 			}
 		}
 	}
+}
+
+// cueWindow is how many tokens a source may stand from its cue or
+// reporting verb: "selon l'agence russe Sputnik", "a annoncé mercredi le
+// ministère russe de la Défense".
+const cueWindow = 8
+
+// nearCue reports whether source match m stands within cueWindow tokens of
+// an attribution cue of the same sentence.
+func (x *docState) nearCue(m lexicon.Match, cues []lexicon.Match, first, last int) bool {
+	for _, c := range cues {
+		if c.First < first || c.First >= last || x.lex.Cues[c.Index].Kind == "hedge" {
+			continue
+		}
+		if m.First-c.Last <= cueWindow && c.First-m.Last <= cueWindow {
+			return true
+		}
+	}
+	return false
+}
+
+// dropSourceActors removes the actor mentions that are part of a source
+// used for attribution ("Ukrainian officials said", "selon le ministère"):
+// they report the event, they do not act in it.
+func (x *docState) dropSourceActors() {
+	kept := x.actors[:0]
+	for _, a := range x.actors {
+		drop := false
+		for _, sp := range x.sourceSpans {
+			if a.first < sp[1]+1 && sp[0] < a.last+1 && (a.first < sp[1] && sp[0] < a.last || a.id == a.country) {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			kept = append(kept, a)
+		}
+	}
+	x.actors = kept
 }
 
 // pronounNear reports whether a pronoun subject sits next to a reporting

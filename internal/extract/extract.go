@@ -71,6 +71,7 @@ func Events(in Input) []event.Event {
 	x := newDoc(in)
 	x.findMentions()
 	x.attribute()
+	x.dropSourceActors()
 	x.buildFrames()
 	evs := x.merge()
 	x.events = evs
@@ -106,6 +107,8 @@ type docState struct {
 	weapons []weaponMention
 	numbers []numberMention
 	targets []targetMention
+
+	sourceSpans [][2]int // token ranges of the sources attribution used
 
 	sents  []sentInfo
 	frames []*frame
@@ -173,6 +176,9 @@ func (x *docState) trace(w io.Writer) {
 			id = "." + a.role + a.ref
 		}
 		return fmt.Sprintf("%s%q", id, x.span(a.first, a.last))
+	}
+	for _, a := range x.actors {
+		fmt.Fprintf(w, "actor s%d %s\n", a.sent, name(&a))
 	}
 	for i, e := range x.events {
 		fmt.Fprintf(w, "event %d\n", i)

@@ -268,6 +268,7 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 		}
 		f := owner(a.first)
 		role, strong := x.actorRole(a, f)
+
 		switch role {
 		case 1:
 			if f.actor1 == nil || (strong && !f.a1strong) {
@@ -361,7 +362,7 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	}
 	// A demonym or actor before a weapon or trigger noun: "Russian jets",
 	// "Russian airstrikes".
-	if a.last < len(x.doc.Tokens) && (x.weaponTok[a.last] != 0 || x.triggerTok[a.last]) {
+	if a.id == a.country && a.last < len(x.doc.Tokens) && (x.weaponTok[a.last] != 0 || x.triggerTok[a.last]) {
 		return 1, true
 	}
 	if a.first < f.trig.First {
