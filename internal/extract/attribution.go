@@ -129,6 +129,9 @@ func (x *docState) dropSourceActors() {
 	for _, a := range x.actors {
 		drop := false
 		for _, sp := range x.sourceSpans {
+			if isGroup(a.id) {
+				break // an armed group that claims its own action still acts in it
+			}
 			if a.first < sp[1]+1 && sp[0] < a.last+1 && (a.first < sp[1] && sp[0] < a.last || a.id == a.country) {
 				drop = true
 				break

@@ -25,7 +25,7 @@ func (x *docState) decideType(head *frame, e *evt, ws []event.Weapon, a1, a2 *ac
 		}
 	}
 	switch head.family {
-	case "strike", "kill", "destroy":
+	case "hit", "strike", "kill", "destroy", "clash":
 		classes := map[string]bool{}
 		air := false
 		for _, f := range e.frames {
@@ -51,6 +51,14 @@ func (x *docState) decideType(head *frame, e *evt, ws []event.Weapon, a1, a2 *ac
 			return "shelling_artillery_missile_attack", "194"
 		case classes["explosive"]:
 			return "remote_explosive_landmine_ied", "183"
+		}
+		if head.family == "clash" {
+			// An attack on civilians is violence against civilians, a
+			// fight between armed sides a clash.
+			if a2 != nil && a2.kind == "civilians" && len(classes) == 0 {
+				return "attack", "180"
+			}
+			break
 		}
 		if head.family == "kill" || (head.family == "destroy" && len(classes) == 0 && a1 != nil) {
 			if a2 != nil && a2.kind == "civilians" {

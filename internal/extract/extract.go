@@ -48,9 +48,14 @@ type Place struct {
 	Start, End  int // the name's byte span
 	PhraseStart int // start of the phrase with its context words
 	Place       event.Place
-	// NotEvent marks a launch area, an overflown country or a dateline:
-	// places named in an event's sentence that are not where it happened.
-	NotEvent bool
+	// Role is what the place is to the text: "event" (where something may
+	// have happened), "launch" (a launch or take-off area), "overflown",
+	// "dateline" (where the report was filed), "title" (part of an
+	// official's title or a capital standing for its government).
+	Role string
+	// notEvent is set when extraction decides the name is not an event
+	// place after all (a country that names an actor: "les États-Unis").
+	notEvent bool
 }
 
 // Input is everything Events reads.
@@ -197,3 +202,6 @@ func (x *docState) trace(w io.Writer) {
 		}
 	}
 }
+
+// isEvent reports whether the place may be where an event happened.
+func (p Place) isEvent() bool { return p.Role == "event" && !p.notEvent }

@@ -28,6 +28,7 @@ type frame struct {
 	evidence       []event.Span
 	sources        []event.Source
 	modality       string
+	anaphoric      bool // the trigger is a noun taken up again: "the strikes", "ces frappes"
 }
 
 // segments cuts sentence s into clauses at commas, semicolons, colons,
@@ -101,7 +102,8 @@ func (x *docState) buildFrames() {
 				continue
 			}
 			fs = append(fs, &frame{
-				sent: si, trig: m, family: e.Family, typ: e.Type, cameo: e.CAMEO,
+				anaphoric: x.anaphoric(m.First),
+				sent:      si, trig: m, family: e.Family, typ: e.Type, cameo: e.CAMEO,
 				families: map[string]bool{e.Family: true},
 				segFirst: segs[k][0], segLast: segs[k][1],
 				evidence: []event.Span{{Start: s.Start, End: s.End}},
@@ -143,7 +145,7 @@ func (x *docState) buildFrames() {
 			}
 		}
 		for _, p := range x.in.Places {
-			if p.NotEvent || p.Start < s.Start || p.Start >= s.End {
+			if !p.isEvent() || p.Start < s.Start || p.Start >= s.End {
 				continue
 			}
 			f := owner(x.tokenAt(p.Start))
@@ -190,6 +192,8 @@ func (x *docState) buildFrames() {
 // specific one names the frame ("frappe" over "tué").
 func rank(f string) int {
 	switch f {
+	case "hit":
+		return -1
 	case "kill":
 		return 0
 	case "destroy":
@@ -289,7 +293,9 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 	}
 	for _, f := range fs {
 		if f.actor1 != nil && f.actor2 != nil && f.actor1.id == f.actor2.id && f.actor1.id != "" {
-			f.actor2 = nil
+			// "les FDS … tuant des dizaines de combattants": a back-reference
+			// that resolved to the other side means the group named before.
+			f.actor2 = x.reresolve(f.actor2, f.actor1.id)
 		}
 		// Receiving: "les FDS ont reçu des armes fournies par les États-Unis".
 		if f.family == "supply" && f.actor2 == nil && f.actor1 != nil && !f.a1strong {
@@ -459,4 +465,37 @@ func (x *docState) personLen(n numberMention) int {
 		}
 	}
 	return 0
+}
+
+// anaphoric reports whether the trigger at token i is introduced by a
+// demonstrative or a definite article that takes up an event already told
+// ("the strikes", "ces frappes", "cette attaque").
+func (x *docState) anaphoric(i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch x.doc.Tokens[i-1].Norm {
+	case "the", "these", "this", "those", "ces", "cette", "ce", "cet":
+		return true
+	}
+	return false
+}
+
+// reresolve resolves a back-reference again, skipping the group except;
+// it returns nil for a mention that is no back-reference or finds none.
+func (x *docState) reresolve(a *actorMention, except string) *actorMention {
+	if a.trait == "" {
+		return nil
+	}
+	n := 0
+	for n < len(x.actors) && x.actors[n].first < a.first {
+		n++
+	}
+	g := x.lastGroup(a.trait, n, except)
+	if g == nil {
+		return nil
+	}
+	c := *a
+	c.id, c.kind, c.country, c.name = g.id, g.kind, g.country, g.name
+	return &c
 }

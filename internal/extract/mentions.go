@@ -18,6 +18,7 @@ type actorMention struct {
 	name        string
 	role        string // role-only words: MIL, CVL …; their country is unknown yet
 	ref         string // "=group" before resolution, "=speaker" for "nous"/"we"
+	trait       string // for a resolved back-reference: the trait it asked for
 	sent        int
 }
 
@@ -235,7 +236,8 @@ func (x *docState) findActors() {
 				used[j] = true
 				break
 			}
-			if g := x.lastGroup(e.ID[1:]); g != nil {
+			a.trait = e.ID[1:]
+			if g := x.lastGroup(a.trait, len(x.actors), ""); g != nil {
 				a.id, a.kind, a.country, a.name, a.ref = g.id, g.kind, g.country, g.name, ""
 			}
 		}
@@ -250,12 +252,13 @@ func (x *docState) findActors() {
 	sortActors(x.actors)
 }
 
-// lastGroup returns the armed group named last so far that has the trait
-// ("group" for any), or nil.
-func (x *docState) lastGroup(trait string) *actorMention {
-	for k := len(x.actors) - 1; k >= 0; k-- {
+// lastGroup returns the armed group named last among the first n actor
+// mentions that has the trait ("group" for any) and is not the group
+// except, or nil.
+func (x *docState) lastGroup(trait string, n int, except string) *actorMention {
+	for k := n - 1; k >= 0; k-- {
 		a := &x.actors[k]
-		if a.ref != "" || !isGroup(a.id) {
+		if a.ref != "" || !isGroup(a.id) || a.trait != "" || a.id == except {
 			continue
 		}
 		if trait == "group" || x.lex.HasTrait(a.id, trait) {
@@ -417,11 +420,16 @@ func (x *docState) findNumbers(dateTok []bool) {
 }
 
 // separatePlacesAndActors settles words that are both a place and an
-// actor ("les États-Unis", "l'Iran"), or part of a source's name: an actor
-// inside a source's name is no actor; an actor inside a launch area or an
-// overflown country is no actor ("ont survolé l'Iran"); a place that names
-// an actor is no event place unless a locative word comes before it
-// ("en Syrie", "in Ukraine").
+// actor ("les États-Unis", "l'Iran", "Damas"), or part of a source's name:
+//   - an actor strictly inside a source's name is no actor ("l'agence
+//     russe");
+//   - an actor inside a launch area or an overflown country is no actor
+//     ("ont survolé l'Iran");
+//   - a town read as a place where something happened is no actor ("sur
+//     Damas"); the geocoder gives a capital standing for its government
+//     ("Kiev a démenti") the role "title", and then it stays an actor;
+//   - a country or region that names an actor is no event place unless a
+//     locative word comes before it ("en Syrie", "in Ukraine").
 func (x *docState) separatePlacesAndActors() {
 	places := x.in.Places
 	overlaps := func(a actorMention, p Place) bool {
@@ -430,18 +438,20 @@ func (x *docState) separatePlacesAndActors() {
 	kept := x.actors[:0]
 	for _, a := range x.actors {
 		drop := false
-		// "le ministère russe de la Défense", "l'agence russe": the
-		// adjective belongs to a source, not to an actor of the event.
 		for _, m := range x.byCat[lexicon.Source] {
-			inside := m.First <= a.first && a.last <= m.Last && m.Last-m.First > a.last-a.first
-			if inside {
+			if m.First <= a.first && a.last <= m.Last && m.Last-m.First > a.last-a.first {
 				drop = true
 			}
 		}
 		for _, p := range places {
-			if p.NotEvent && overlaps(a, p) {
+			if !overlaps(a, p) {
+				continue
+			}
+			switch {
+			case p.Role == "launch" || p.Role == "overflown" || p.Role == "dateline":
 				drop = true
-				break
+			case p.Role == "event" && p.Place.Precision < 3 && !isGroup(a.id):
+				drop = true
 			}
 		}
 		if !drop {
@@ -451,7 +461,7 @@ func (x *docState) separatePlacesAndActors() {
 	x.actors = kept
 	for i := range places {
 		p := &places[i]
-		if p.NotEvent {
+		if !p.isEvent() {
 			continue
 		}
 		for _, a := range x.actors {
@@ -461,7 +471,7 @@ func (x *docState) separatePlacesAndActors() {
 					j--
 				}
 				if k, _ := x.grammarBefore(j); k != "locative" {
-					p.NotEvent = true
+					p.notEvent = true
 				}
 				break
 			}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"strings"
 )
 
 // evt is a group of frames that tell of one event.
@@ -24,7 +25,7 @@ func (x *docState) merge() []*evt {
 			e := evs[i]
 			last := e.frames[len(e.frames)-1]
 			near := f.sent-last.sent <= mergeWindow || sharesModel(e, f)
-			if near && x.compatible(e, f) {
+			if near && (x.compatible(e, f) || f.anaphoric && x.sameKind(e, f)) {
 				into = e
 				break
 			}
@@ -41,10 +42,21 @@ func (x *docState) merge() []*evt {
 // group is the coarse kind of a family: frames of different groups never merge.
 func group(family string) string {
 	switch family {
-	case "strike", "kill", "destroy", "suicide", "chemical":
+	case "hit", "strike", "kill", "destroy", "suicide", "chemical":
 		return "violence"
 	}
 	return family
+}
+
+// sameKind is the weak test for an anaphoric frame ("the strikes", "ces
+// frappes"): same group of families and no weapon platform in conflict.
+func (x *docState) sameKind(e *evt, f *frame) bool {
+	for _, o := range e.frames {
+		if group(o.family) != group(f.family) || conflictPlatform(o, f) {
+			return false
+		}
+	}
+	return true
 }
 
 func (x *docState) compatible(e *evt, f *frame) bool {
@@ -79,19 +91,33 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 	return true
 }
 
-func actorKey(a *actorMention) string {
-	if a == nil {
-		return ""
+// actorKey is who an actor is, as far as the text says: a group id, or a
+// country and a role, either possibly unknown ("").
+func actorKey(a *actorMention) (who, role string) {
+	switch {
+	case a == nil || a.ref != "":
+		return "", ""
+	case isGroup(a.id):
+		return a.id, "group"
+	case a.role != "":
+		return "", a.role
 	}
-	if a.country != "" && !isGroup(a.id) {
-		return a.country
+	if _, r, ok := strings.Cut(a.id, "."); ok {
+		return a.country, r
 	}
-	return a.id
+	return a.country, ""
 }
 
+// conflictActor reports whether two actors cannot be the same: different
+// groups or countries, or different roles ("l'artillerie gouvernementale"
+// and "les rebelles").
 func conflictActor(a, b *actorMention) bool {
-	ka, kb := actorKey(a), actorKey(b)
-	return ka != "" && kb != "" && ka != kb
+	wa, ra := actorKey(a)
+	wb, rb := actorKey(b)
+	if wa != "" && wb != "" && wa != wb {
+		return true
+	}
+	return ra != "" && rb != "" && ra != rb && !(ra == "GOV" && rb == "MIL" || ra == "MIL" && rb == "GOV")
 }
 
 func platforms(f *frame) map[string]bool {

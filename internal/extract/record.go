@@ -99,6 +99,9 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 			filled++
 		}
 	}
+	if head.family == "hit" && len(r.Weapons) == 0 {
+		return r, false // "a visé le poste" alone tells of no event
+	}
 	if filled < 2 || (r.Actor1 == nil && r.Actor2 == nil && len(r.Weapons) == 0 && r.Fatalities == nil) {
 		return r, false
 	}
@@ -171,7 +174,7 @@ func (x *docState) contextPlace(pos int) *Place {
 	var before, after *Place
 	for i := range x.in.Places {
 		p := &x.in.Places[i]
-		if p.NotEvent {
+		if !p.isEvent() {
 			continue
 		}
 		if p.Start < pos {

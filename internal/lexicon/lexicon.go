@@ -208,7 +208,7 @@ func Load(fsys fs.FS, lang string) (*Lexicon, error) {
 var (
 	actorKinds   = set("state_military", "state_government", "police", "non_state_armed_group", "civilians", "media", "international_org", "unknown")
 	roles        = set("GOV", "MIL", "POL", "CVL", "REB", "MED")
-	families     = set("strike", "clash", "capture", "kill", "supply", "arrest", "protest", "riot", "intercept", "destroy", "abduct", "suicide", "chemical", "agreement")
+	families     = set("hit", "strike", "clash", "capture", "kill", "supply", "arrest", "protest", "riot", "intercept", "destroy", "abduct", "suicide", "chemical", "agreement")
 	platforms    = set("", "air", "sea", "ground")
 	cueKinds     = set("cue", "verb", "hedge", "denial")
 	sourceKinds  = set("media", "government", "military", "armed_group", "anonymous", "witness", "ngo", "international_org")
