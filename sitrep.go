@@ -231,7 +231,7 @@ func places(ms []geo.Mention) []extract.Place {
 	for _, m := range ms {
 		out = append(out, extract.Place{
 			Start: m.Start, End: m.End, PhraseStart: m.PhraseStart,
-			Role:  m.Role.String(),
+			Role: m.Role.String(),
 			Place: event.Place{
 				Name: m.Place.Name, GeonameID: m.Place.GeonameID,
 				Lat: round4(m.Place.Lat), Lon: round4(m.Place.Lon),
