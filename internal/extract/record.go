@@ -157,16 +157,30 @@ func mergeFatal(a, b *event.Fatalities) *event.Fatalities {
 }
 
 // bestPlace is the most precise place (lowest precision number); the first
-// such in text order.
+// such in text order. A sea or other water body is chosen only when
+// nothing else is named: ships fire from it at targets on land.
 func bestPlace(ps []Place) *Place {
 	var best *Place
 	for i := range ps {
-		if best == nil || ps[i].Place.Precision < best.Place.Precision {
+		switch {
+		case best == nil:
+			best = &ps[i]
+		case isWater(best.Place) && !isWater(ps[i].Place):
+			best = &ps[i]
+		case isWater(ps[i].Place):
+		case ps[i].Place.Precision < best.Place.Precision:
 			best = &ps[i]
 		}
 	}
+	if best != nil && isWater(best.Place) {
+		return nil // the caller falls back to the article's place
+	}
 	return best
 }
+
+// isWater reports whether a place is a sea, gulf or other water body: a
+// region-level place of no country.
+func isWater(p event.Place) bool { return p.Country == "" && p.Precision == 3 }
 
 // contextPlace is the last event place named before pos, else the first
 // after it.
@@ -174,7 +188,7 @@ func (x *docState) contextPlace(pos int) *Place {
 	var before, after *Place
 	for i := range x.in.Places {
 		p := &x.in.Places[i]
-		if !p.isEvent() {
+		if !p.isEvent() || isWater(p.Place) {
 			continue
 		}
 		if p.Start < pos {
@@ -240,4 +254,34 @@ func toDate(d when.Date, txt string) event.Date {
 	}
 	v := d.Value
 	return event.Date{Value: &v, Precision: d.Precision, Text: txt}
+}
+
+// inheritWindow is how many sentences back an undated event looks for the
+// date of the event it continues.
+const inheritWindow = 3
+
+// inheritDates gives an event whose sentences state no date the date of
+// the event told just before it, when both are of the same kind ("the
+// shelling came as…", "L'artillerie a par ailleurs pilonné…"): a wire
+// report tells one day's events in a row. Quoted speech is left alone: a
+// witness or a spokesman often speaks of other days.
+func (x *docState) inheritDates(out []event.Event) {
+	var last *event.Event
+	lastSent := -1
+	for i := range out {
+		r := &out[i]
+		sent := x.doc.SentenceOf(x.tokenAt(r.Evidence[0].Start))
+		if r.Date.Value != nil {
+			last, lastSent = r, x.doc.SentenceOf(x.tokenAt(r.Evidence[len(r.Evidence)-1].Start))
+			continue
+		}
+		if last == nil || sent-lastSent > inheritWindow || last.EventType != r.EventType {
+			continue
+		}
+		if x.doc.QuoteAt(r.Evidence[0].Start) >= 0 {
+			continue
+		}
+		v := *last.Date.Value
+		r.Date = event.Date{Value: &v, Precision: last.Date.Precision, Text: last.Date.Text}
+	}
 }
