@@ -115,6 +115,7 @@ type docState struct {
 	targets []targetMention
 
 	sourceSpans [][2]int // token ranges of the sources attribution used
+	datelineEnd int      // tokens before it are the dateline ("Damas, 10 novembre 2017 -")
 
 	sents  []sentInfo
 	frames []*frame

@@ -79,7 +79,7 @@ func (x *docState) buildFrames() {
 			return -1
 		}
 		for _, m := range trigs {
-			if m.First < s.First || m.First >= s.Last {
+			if m.First < s.First || m.First >= s.Last || m.First < x.datelineEnd {
 				continue
 			}
 			k := segOf(m.First)
@@ -246,6 +246,9 @@ func (x *docState) negated(i, from int) bool {
 // 10 novembre 2017 -", "KYIV, April 8, 2022 -"): in the first sentence,
 // among its first dozen tokens, and followed by a dash.
 func (x *docState) isDateline(d when.Expr) bool {
+	if d.Last <= x.datelineEnd {
+		return true
+	}
 	if len(x.doc.Sentences) == 0 || d.First >= x.doc.Sentences[0].Last || d.First > 12 {
 		return false
 	}
@@ -498,4 +501,29 @@ func (x *docState) reresolve(a *actorMention, except string) *actorMention {
 	c := *a
 	c.id, c.kind, c.country, c.name = g.id, g.kind, g.country, g.name
 	return &c
+}
+
+// datelineLimit is how far into an article a dateline may run ("BAGHUZ,
+// Syria, March 23, 2019 -").
+const datelineLimit = 16
+
+// findDateline returns the token index just past the article's dateline
+// — the words before the first spaced dash near the start, when a date
+// or a capitalised word opens the text — or 0 when there is none.
+func (x *docState) findDateline() int {
+	toks := x.doc.Tokens
+	if len(x.doc.Sentences) == 0 || len(toks) == 0 || !toks[0].Cap {
+		return 0
+	}
+	last := x.doc.Sentences[0].Last
+	for i := 1; i < last && i < datelineLimit; i++ {
+		switch toks[i].Norm {
+		case "-", "–", "—":
+			spaced := toks[i].Start > toks[i-1].End && i+1 < len(toks) && toks[i+1].Start > toks[i].End
+			if spaced {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }

@@ -46,6 +46,7 @@ type targetMention struct {
 }
 
 func (x *docState) findMentions() {
+	x.datelineEnd = x.findDateline()
 	x.sents = make([]sentInfo, len(x.doc.Sentences))
 	dateTok := make([]bool, len(x.doc.Tokens))
 	for i, s := range x.doc.Sentences {
@@ -224,6 +225,11 @@ func (x *docState) findActors() {
 				a.kind = roleKind(a.role)
 				a.name = roleName(a.role, prev.name)
 				a.role = ""
+			} else if k := len(x.actors) - 1; k >= 0 && x.actors[k].id != "" && x.actors[k].last == m.First {
+				// "coalition jets", "SDF fighters": the role word is the
+				// named actor's own men or machines.
+				x.actors[k].last = m.Last
+				continue
 			}
 		case strings.HasPrefix(e.ID, "="):
 			a.ref = e.ID
@@ -442,6 +448,9 @@ func (x *docState) separatePlacesAndActors() {
 			if m.First <= a.first && a.last <= m.Last && m.Last-m.First > a.last-a.first {
 				drop = true
 			}
+		}
+		if a.first < x.datelineEnd {
+			drop = true // "BAGHUZ, Syria, March 23, 2019 -" names where the report was filed
 		}
 		for _, p := range places {
 			if !overlaps(a, p) {

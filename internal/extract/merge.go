@@ -164,7 +164,7 @@ func conflictPlace(a, b []Place) bool {
 	}
 	for _, p := range a {
 		for _, q := range b {
-			if placesAgree(p, q) {
+			if isWater(p.Place) || isWater(q.Place) || placesAgree(p, q) {
 				return false
 			}
 		}
