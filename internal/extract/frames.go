@@ -261,49 +261,59 @@ func (x *docState) isDateline(d when.Expr) bool {
 	return false
 }
 
-// assignActors gives each frame its actor1 and actor2.
+// candidate is an actor mention weighed for a frame's roles.
+type candidate struct {
+	a      *actorMention
+	role   int  // 1 or 2
+	strong bool // a grammatical cue said so, not only the position
+}
+
+// assignActors gives each frame its actor1 and actor2:
+//   - actor1 is the first actor a cue marks as the doer (the agent "par
+//     les États-Unis", the genitive "tirs de Daech", the adjective
+//     "frappes russes"), else the first actor before the trigger;
+//   - actor2 is the first actor a cue marks as the target ("contre
+//     Daech"), else the first actor after the trigger;
+//   - with an agent named and no target, the subject is the one acted on
+//     ("les FDS ont reçu des armes fournies par les États-Unis").
 func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *frame) {
+	cands := map[*frame][]candidate{}
 	for j := range x.actors {
 		a := &x.actors[j]
 		if a.first < s.First || a.first >= s.Last {
 			continue
 		}
-		if a.ref == "=speaker" {
-			if !x.resolveSpeaker(a) {
-				continue
-			}
+		if a.ref == "=speaker" && !x.resolveSpeaker(a) {
+			continue
 		}
 		f := owner(a.first)
 		role, strong := x.actorRole(a, f)
-
-		switch role {
-		case 1:
-			if f.actor1 == nil || (strong && !f.a1strong) {
-				if f.actor1 != nil && f.actor2 == nil && f.actor1.id != a.id {
-					f.actor2 = f.actor1
-				}
-				f.actor1, f.a1strong = a, strong
-			} else if f.actor2 == nil && f.actor1.id != a.id {
-				f.actor2 = a
-			}
-		case 2:
-			if f.actor2 == nil || (strong && !f.a2strong) {
-				f.actor2, f.a2strong = a, strong
-			} else if f.actor1 == nil && f.actor2.id != a.id {
-				f.actor1 = a
+		cands[f] = append(cands[f], candidate{a: a, role: role, strong: strong})
+	}
+	pick := func(cs []candidate, role int, strong bool, not *actorMention) *actorMention {
+		for _, c := range cs {
+			if c.role == role && c.strong == strong && (not == nil || c.a.id != not.id) {
+				return c.a
 			}
 		}
+		return nil
 	}
 	for _, f := range fs {
+		cs := cands[f]
+		if f.actor1 = pick(cs, 1, true, nil); f.actor1 != nil {
+			f.a1strong = true
+		} else {
+			f.actor1 = pick(cs, 1, false, nil)
+		}
+		if f.actor2 = pick(cs, 2, true, f.actor1); f.actor2 != nil {
+			f.a2strong = true
+		} else if f.actor2 = pick(cs, 2, false, f.actor1); f.actor2 == nil && f.a1strong {
+			f.actor2 = pick(cs, 1, false, f.actor1)
+		}
 		if f.actor1 != nil && f.actor2 != nil && f.actor1.id == f.actor2.id && f.actor1.id != "" {
 			// "les FDS … tuant des dizaines de combattants": a back-reference
 			// that resolved to the other side means the group named before.
 			f.actor2 = x.reresolve(f.actor2, f.actor1.id)
-		}
-		// Receiving: "les FDS ont reçu des armes fournies par les États-Unis".
-		if f.family == "supply" && f.actor2 == nil && f.actor1 != nil && !f.a1strong {
-			// a lone subject of "reçu"/"received" is the recipient only when
-			// an agent gave; keep it as actor1 otherwise.
 		}
 		if f.actor1 != nil && f.actor1.kind == "civilians" && f.actor2 == nil {
 			f.actor2, f.actor1 = f.actor1, nil

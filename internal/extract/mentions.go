@@ -452,6 +452,9 @@ func (x *docState) separatePlacesAndActors() {
 		if a.first < x.datelineEnd {
 			drop = true // "BAGHUZ, Syria, March 23, 2019 -" names where the report was filed
 		}
+		if x.modifiesThing(a) {
+			drop = true // "near the Iraqi border", "la ville syrienne"
+		}
 		for _, p := range places {
 			if !overlaps(a, p) {
 				continue
@@ -468,22 +471,81 @@ func (x *docState) separatePlacesAndActors() {
 		}
 	}
 	x.actors = kept
-	for i := range places {
-		p := &places[i]
-		if !p.isEvent() {
-			continue
+	// A country or region that is also an actor: after a locative word it
+	// is a place ("in Syria's Idlib province"), else an actor.
+	kept = x.actors[:0]
+	for _, a := range x.actors {
+		isPlace := false
+		for i := range places {
+			p := &places[i]
+			if !p.isEvent() || !overlaps(a, *p) {
+				continue
+			}
+			j := a.first - 1
+			for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
+				j--
+			}
+			if k, _ := x.grammarBefore(j); k == "locative" {
+				isPlace = true
+			} else {
+				p.notEvent = true
+			}
 		}
-		for _, a := range x.actors {
-			if overlaps(a, *p) {
-				j := a.first - 1
-				for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
-					j--
-				}
-				if k, _ := x.grammarBefore(j); k != "locative" {
-					p.notEvent = true
-				}
-				break
+		if !isPlace {
+			kept = append(kept, a)
+		}
+	}
+	x.actors = kept
+}
+
+// modifiesThing reports whether a bare-country mention is an adjective of
+// a plain noun — "the Iraqi border", "la ville syrienne", "le territoire
+// russe" — rather than an actor: the noun it qualifies is no trigger,
+// weapon, actor or source word. "Russian airstrikes", "frappes russes" and
+// "sous-marin russe" stay actors.
+func (x *docState) modifiesThing(a actorMention) bool {
+	if a.id == "" || a.id != a.country || a.last-a.first != 1 {
+		return false
+	}
+	toks := x.doc.Tokens
+	t := toks[a.first]
+	plainNoun := func(i int) bool {
+		if i < 0 || i >= len(toks) || toks[i].Kind != text.Word || toks[i].Cap {
+			return false
+		}
+		if x.weaponTok[i] != 0 || x.triggerTok[i] {
+			return false
+		}
+		if _, ok := x.grammarAt[i]; ok {
+			return false
+		}
+		for _, o := range x.actors {
+			if i >= o.first && i < o.last {
+				return false
+			}
+		}
+		return !x.isCueOrSource(i)
+	}
+	if !t.Cap {
+		// French adjectives are written in lower case and follow their noun.
+		return plainNoun(a.first - 1)
+	}
+	// English demonyms come before their noun.
+	n := t.Norm
+	demonym := strings.HasSuffix(n, "an") || strings.HasSuffix(n, "ese") || strings.HasSuffix(n, "ish") ||
+		strings.HasSuffix(n, "i") || strings.HasSuffix(n, "ch")
+	return demonym && plainNoun(a.last)
+}
+
+// isCueOrSource reports whether token i is part of an attribution cue or
+// a source name.
+func (x *docState) isCueOrSource(i int) bool {
+	for _, c := range []lexicon.Category{lexicon.Attribution, lexicon.Source, lexicon.Trigger} {
+		for _, m := range x.byCat[c] {
+			if i >= m.First && i < m.Last {
+				return true
 			}
 		}
 	}
+	return false
 }

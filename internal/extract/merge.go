@@ -14,20 +14,25 @@ type evt struct {
 // merged without a stronger link (a shared weapon model or place).
 const mergeWindow = 2
 
-// merge groups frames into events. A frame joins the most recent event it
-// is compatible with, when that event has a frame in the same or one of
-// the mergeWindow previous sentences, or shares a weapon model with it.
+// merge groups frames into events. A frame joins the event it is
+// compatible with that has a frame in the same or one of the mergeWindow
+// previous sentences, or shares a weapon model with it; among several,
+// the one it shares most with (weapons, actors, place), the latest on a
+// tie.
 func (x *docState) merge() []*evt {
 	var evs []*evt
 	for _, f := range x.frames {
 		var into *evt
+		best := -1 << 30
 		for i := len(evs) - 1; i >= 0; i-- {
 			e := evs[i]
 			last := e.frames[len(e.frames)-1]
 			near := f.sent-last.sent <= mergeWindow || sharesModel(e, f)
-			if near && (x.compatible(e, f) || f.anaphoric && x.sameKind(e, f)) {
-				into = e
-				break
+			if !near || !(x.compatible(e, f) || f.anaphoric && x.sameKind(e, f)) {
+				continue
+			}
+			if sc := affinity(e, f); sc > best {
+				into, best = e, sc
 			}
 		}
 		if into == nil {
@@ -211,4 +216,38 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 	dLon := (lon2 - lon1) * rad
 	a := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
 	return 2 * r * math.Asin(math.Sqrt(a))
+}
+
+// affinity scores how much a frame shares with an event: weapon models and
+// classes, actors and places in common, less the distance in sentences.
+func affinity(e *evt, f *frame) int {
+	sc := 0
+	last := e.frames[len(e.frames)-1]
+	sc -= 2 * (f.sent - last.sent)
+	for _, o := range e.frames {
+		for _, w := range f.weapons {
+			for _, v := range o.weapons {
+				switch {
+				case w.model != "" && w.model == v.model:
+					sc += 6
+				case w.class == v.class:
+					sc += 3
+				}
+			}
+		}
+		if f.actor1 != nil && o.actor1 != nil && f.actor1.id == o.actor1.id && f.actor1.id != "" {
+			sc += 3
+		}
+		if f.actor2 != nil && o.actor2 != nil && f.actor2.id == o.actor2.id && f.actor2.id != "" {
+			sc += 2
+		}
+		for _, p := range f.places {
+			for _, q := range o.places {
+				if !isWater(p.Place) && km(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) < 25 {
+					sc += 2
+				}
+			}
+		}
+	}
+	return sc
 }
