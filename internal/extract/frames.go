@@ -133,7 +133,7 @@ func (x *docState) buildFrames() {
 			return best
 		}
 		for _, w := range x.weapons {
-			if w.first >= s.First && w.first < s.Last && !x.negated(w.first, s.First) {
+			if w.first >= s.First && w.first < s.Last && !x.negated(w.first, s.First) && !x.aimedAt(w.first) {
 				f := owner(w.first)
 				f.weapons = append(f.weapons, w)
 			}
@@ -536,4 +536,26 @@ func (x *docState) findDateline() int {
 		}
 	}
 	return 0
+}
+
+// aimedAt reports whether the words before token i say it was aimed at
+// ("targeting aircraft", "contre des avions"): then a weapon word names a
+// target, not the weapon used.
+func (x *docState) aimedAt(i int) bool {
+	j := i - 1
+	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	if k, _ := x.grammarBefore(j); k == "target" {
+		return true
+	}
+	for _, m := range x.byCat[lexicon.Trigger] {
+		if m.Last == j+1 && x.lex.Triggers[m.Index].Family == "hit" {
+			return true
+		}
+	}
+	return false
 }
