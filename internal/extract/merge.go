@@ -64,13 +64,23 @@ func (x *docState) sameKind(e *evt, f *frame) bool {
 	return true
 }
 
+// killsIn reports whether a killing word may tell of an event of that
+// group: violence, battles and riots kill; interceptions, arrests,
+// deliveries and agreements do not.
+func killsIn(g string) bool {
+	switch g {
+	case "violence", "clash", "riot", "abduct", "capture":
+		return true
+	}
+	return false
+}
+
 func (x *docState) compatible(e *evt, f *frame) bool {
 	g := group(f.family)
 	ok := false
 	for _, o := range e.frames {
 		og := group(o.family)
-		if og == g || (f.family == "kill" && og != "supply" && og != "arrest" && og != "agreement") ||
-			(o.family == "kill" && g != "supply" && g != "arrest" && g != "agreement") {
+		if og == g || (f.family == "kill" && killsIn(og)) || (o.family == "kill" && killsIn(g)) {
 			ok = true
 		}
 	}
