@@ -132,7 +132,7 @@ func (x *docState) dropSourceActors() {
 			if isGroup(a.id) {
 				break // an armed group that claims its own action still acts in it
 			}
-			if a.first < sp[1]+1 && sp[0] < a.last+1 && (a.first < sp[1] && sp[0] < a.last || a.id == a.country) {
+			if a.first < sp[1]+1 && sp[0] < a.last+1 && (a.first < sp[1] && sp[0] < a.last || a.bareCountry()) {
 				drop = true
 				break
 			}

@@ -381,7 +381,7 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	}
 	// A demonym or actor before a weapon or trigger noun: "Russian jets",
 	// "Russian airstrikes".
-	if a.id == a.country && a.last < len(x.doc.Tokens) && (x.weaponTok[a.last] != 0 || x.triggerTok[a.last]) {
+	if a.bareCountry() && a.last < len(x.doc.Tokens) && (x.weaponTok[a.last] != 0 || x.triggerTok[a.last]) {
 		return 1, true
 	}
 	if a.first < f.trig.First {

@@ -22,6 +22,10 @@ type actorMention struct {
 	sent        int
 }
 
+// bareCountry reports whether the mention names a country with no role
+// ("Russia", "russes").
+func (a *actorMention) bareCountry() bool { return a.id != "" && a.id == a.country }
+
 // weaponMention is a weapon, its model and how many.
 type weaponMention struct {
 	first, last int
@@ -504,7 +508,7 @@ func (x *docState) separatePlacesAndActors() {
 // weapon, actor or source word. "Russian airstrikes", "frappes russes" and
 // "sous-marin russe" stay actors.
 func (x *docState) modifiesThing(a actorMention) bool {
-	if a.id == "" || a.id != a.country || a.last-a.first != 1 {
+	if !a.bareCountry() || a.last-a.first != 1 {
 		return false
 	}
 	toks := x.doc.Tokens
