@@ -292,7 +292,7 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 	}
 	pick := func(cs []candidate, role int, strong bool, not *actorMention) *actorMention {
 		for _, c := range cs {
-			if c.role == role && c.strong == strong && (not == nil || c.a.id != not.id) {
+			if c.role == role && c.strong == strong && (not == nil || c.a != not && (c.a.id == "" || c.a.id != not.id)) {
 				return c.a
 			}
 		}
