@@ -84,7 +84,7 @@ func (x *docState) attribute() {
 			}
 		}
 		if attributed && len(found) == 0 {
-			if a := x.subjectActor(s.First, s.Last); a != nil {
+			if a := x.subjectActor(s.First, s.Last, cues); a != nil {
 				found = append(found, actorSource(*a, x.span(a.first, a.last)))
 			} else if pronoun {
 				found = append(found, prev...)
@@ -94,7 +94,9 @@ func (x *docState) attribute() {
 			info.sources = orderSources(found)
 			if len(found) > 0 {
 				prev = info.sources
-				if info.modality == Asserted {
+				// A conditional under a named source is the source's
+				// claim ("selon l'OSDH, … aurait"): reported, not hedged.
+				if info.modality == Asserted || info.modality == Hedged {
 					info.modality = Reported
 				}
 			}
@@ -218,19 +220,33 @@ func (x *docState) affiliation(after int) *actorMention {
 }
 
 // subjectActor is the actor that reports in an attributed sentence with no
-// named source: the first actor outside quotes and not a target.
-func (x *docState) subjectActor(first, last int) *actorMention {
-	for j := range x.actors {
-		a := &x.actors[j]
-		if a.first < first || a.first >= last || a.id == "" || a.kind == "civilians" {
+// named source: the actor outside quotes nearest to a reporting verb,
+// within cueWindow tokens ("the Syrian army said", "a affirmé l'armée").
+func (x *docState) subjectActor(first, last int, cues []lexicon.Match) *actorMention {
+	var best *actorMention
+	bestD := cueWindow + 1
+	for _, c := range cues {
+		if c.First < first || c.First >= last || x.lex.Cues[c.Index].Kind != "verb" && x.lex.Cues[c.Index].Kind != "denial" {
 			continue
 		}
-		if x.doc.QuoteAt(x.doc.Tokens[a.first].Start) >= 0 {
-			continue
+		for j := range x.actors {
+			a := &x.actors[j]
+			if a.first < first || a.first >= last || a.id == "" || a.kind == "civilians" {
+				continue
+			}
+			if x.doc.QuoteAt(x.doc.Tokens[a.first].Start) >= 0 {
+				continue
+			}
+			d := c.First - a.last
+			if d < 0 {
+				d = a.first - c.Last
+			}
+			if d >= 0 && d < bestD {
+				best, bestD = a, d
+			}
 		}
-		return a
 	}
-	return nil
+	return best
 }
 
 func actorSource(a actorMention, txt string) event.Source {
@@ -262,18 +278,29 @@ func hasSource(list []event.Source, s event.Source) bool {
 }
 
 // orderSources puts the innermost sources first: who issued the statement,
-// then the media that relayed it.
+// then the media that relayed it. A generic name that a more specific one
+// contains ("mayor" beside "Mayor of Kyiv") is dropped.
 func orderSources(in []event.Source) []event.Source {
 	out := make([]event.Source, 0, len(in))
-	for _, s := range in {
-		if s.Kind != "media" {
-			out = append(out, s)
-		}
-	}
-	for _, s := range in {
-		if s.Kind == "media" {
+	for _, media := range []bool{false, true} {
+		for i, s := range in {
+			if (s.Kind == "media") != media || subsumed(in, i) {
+				continue
+			}
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// subsumed reports whether in[i]'s name is contained in another source's
+// longer name.
+func subsumed(in []event.Source, i int) bool {
+	n := strings.ToLower(in[i].Name)
+	for j, o := range in {
+		if j != i && len(o.Name) > len(n) && strings.Contains(strings.ToLower(o.Name), n) {
+			return true
+		}
+	}
+	return false
 }
