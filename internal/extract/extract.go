@@ -105,6 +105,7 @@ type docState struct {
 	// token-indexed marks
 	grammarAt  map[int]string // first token of a grammar word → kind
 	grammarEnd map[int]int    // first token → last token (exclusive)
+	joinEnd    map[int]string // last token of "entre"/"between" or "et"/"and" → its kind
 	weaponTok  []int          // token → weapon mention index+1
 	targetTok  []bool         // token is part of a target phrase
 	triggerTok []bool         // token is part of a trigger
@@ -130,6 +131,7 @@ func newDoc(in Input) *docState {
 	n := len(in.Doc.Tokens)
 	x.grammarAt = map[int]string{}
 	x.grammarEnd = map[int]int{}
+	x.joinEnd = map[int]string{}
 	x.weaponTok = make([]int, n)
 	x.targetTok = make([]bool, n)
 	x.triggerTok = make([]bool, n)
@@ -148,6 +150,10 @@ func newDoc(in Input) *docState {
 		case lexicon.Trigger:
 			for i := m.First; i < m.Last; i++ {
 				x.triggerTok[i] = true
+			}
+		case lexicon.Number:
+			if k := in.Lex.Numbers[m.Index].Kind; k == "between" || k == "and" {
+				x.joinEnd[m.Last-1] = k
 			}
 		}
 	}

@@ -351,6 +351,27 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
 		j--
 	}
+	// "combats entre l'armée et les rebelles", "clashes between government
+	// troops and jihadists": the first side, then the second.
+	if j >= 0 && (f.family == "clash" || f.family == "kill") {
+		switch x.joinEnd[j] {
+		case "between":
+			return 1, true
+		case "and":
+			for _, o := range x.actors {
+				if o.last != j {
+					continue
+				}
+				p := o.first - 1
+				for p >= 0 && isArticle(x.doc.Tokens[p].Norm) {
+					p--
+				}
+				if p >= 0 && x.joinEnd[p] == "between" {
+					return 2, true
+				}
+			}
+		}
+	}
 	if j >= 0 {
 		k, kFirst := x.grammarBefore(j)
 		switch k {

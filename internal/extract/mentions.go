@@ -385,11 +385,11 @@ func (x *docState) findNumbers(dateTok []bool) {
 		}
 		var n numberMention
 		start := i
-		// Cues before: "au moins", "at least", "environ".
+		// Cues before: "au moins", "at least", "environ", "entre".
 		cue := ""
 		if m, ok := numAt[i]; ok {
 			e := x.lex.Numbers[m.Index]
-			if e.Kind == "min" || e.Kind == "max" || e.Kind == "approx" {
+			if e.Kind == "min" || e.Kind == "max" || e.Kind == "approx" || e.Kind == "between" {
 				cue = e.Kind
 				i = m.Last
 			}
@@ -423,6 +423,14 @@ func (x *docState) findNumbers(dateTok []bool) {
 			n.min = n.value
 		case "max":
 			n.max = n.value
+		case "between":
+			// "entre 20 et 30", "between 20 and 30": best and min the low
+			// figure, max the high one.
+			if m, ok := numAt[n.last]; ok && x.lex.Numbers[m.Index].Kind == "and" {
+				if hi, ok := x.countAt(m.Last, numAt); ok && hi.value > n.value {
+					n.min, n.max, n.last = n.value, hi.value, hi.last
+				}
+			}
 		}
 		x.numbers = append(x.numbers, n)
 		i = n.last - 1
@@ -552,4 +560,19 @@ func (x *docState) isCueOrSource(i int) bool {
 		}
 	}
 	return false
+}
+
+// countAt reads a plain count at token i: digits or an exact number word.
+func (x *docState) countAt(i int, numAt map[int]lexicon.Match) (numberMention, bool) {
+	if i >= len(x.doc.Tokens) {
+		return numberMention{}, false
+	}
+	if t := x.doc.Tokens[i]; t.Kind == text.Number {
+		v, err := strconv.Atoi(digits(t.Norm))
+		return numberMention{first: i, last: i + 1, value: v}, err == nil
+	}
+	if m, ok := numAt[i]; ok && x.lex.Numbers[m.Index].Kind == "exact" {
+		return numberMention{first: i, last: m.Last, value: x.lex.Numbers[m.Index].Value}, true
+	}
+	return numberMention{}, false
 }

@@ -207,9 +207,14 @@ func (x *docState) contextPlace(pos int) *Place {
 // offset from another event of the same sentence ("24 heures après").
 func (x *docState) date(e *evt) event.Date {
 	for _, f := range e.frames {
-		if f.date != nil {
-			return toDate(f.date.Resolve(x.in.Published), x.in.Doc.Text[f.date.Start:f.date.End])
+		if f.date == nil {
+			continue
 		}
+		txt := x.in.Doc.Text[f.date.Start:f.date.End]
+		if f.date.Kind == when.Same {
+			return toDate(f.date.After(x.dateBefore(f)), txt)
+		}
+		return toDate(f.date.Resolve(x.in.Published), txt)
 	}
 	for _, f := range e.frames {
 		if f.offset == nil {
@@ -284,4 +289,18 @@ func (x *docState) inheritDates(out []event.Event) {
 		v := *last.Date.Value
 		r.Date = event.Date{Value: &v, Precision: last.Date.Precision, Text: last.Date.Text}
 	}
+}
+
+// dateBefore is the date of the last frame before f, in an earlier
+// sentence, whose date is stated outright: what "le même jour" and "the
+// next day" count from.
+func (x *docState) dateBefore(f *frame) when.Date {
+	for i := len(x.frames) - 1; i >= 0; i-- {
+		o := x.frames[i]
+		if o.sent >= f.sent || o.date == nil || o.date.Kind == when.Same {
+			continue
+		}
+		return o.date.Resolve(x.in.Published)
+	}
+	return when.Date{Precision: when.Unknown}
 }

@@ -212,9 +212,9 @@ var (
 	platforms    = set("", "air", "sea", "ground")
 	cueKinds     = set("cue", "verb", "hedge", "denial")
 	sourceKinds  = set("media", "government", "military", "armed_group", "anonymous", "witness", "ngo", "international_org")
-	numberKinds  = set("exact", "vague", "min", "max", "approx")
+	numberKinds  = set("exact", "vague", "min", "max", "approx", "between", "and")
 	grammarKinds = set("target", "agent", "genitive", "within", "person", "pronoun", "speaker", "irrealis", "locative")
-	dateKinds    = set("weekday", "month", "relative", "last", "unit", "after", "before", "night")
+	dateKinds    = set("weekday", "month", "relative", "last", "unit", "after", "before", "night", "week", "monthrel", "same")
 )
 
 func set(xs ...string) map[string]bool {
@@ -309,7 +309,7 @@ func (l *Lexicon) addRow(c Category, r row, path string, errs *ErrorList) (int, 
 		}
 		v := 0
 		switch kind {
-		case "weekday", "month", "relative", "unit":
+		case "weekday", "month", "relative", "unit", "week", "monthrel", "same":
 			n, err := strconv.Atoi(col[2])
 			if err != nil {
 				return bad("value %q: want a whole number", col[2])

@@ -46,6 +46,9 @@ const (
 	Weekday                  // a day of the week
 	Relative                 // days from publication
 	Offset                   // hours from another event ("24 heures après")
+	WeekRel                  // weeks from the week of publication ("la semaine dernière")
+	MonthRel                 // months from the month of publication ("last month")
+	Same                     // days from the event told just before ("le même jour")
 )
 
 // Expr is one date expression found in text.
@@ -58,7 +61,7 @@ type Expr struct {
 	DayOfMonth  int // 0 when not stated
 	Weekday     time.Weekday
 	Strict      bool // weekday strictly before publication ("dernier")
-	Days        int  // Relative: days from publication
+	Days        int  // Relative, Same: days from publication or from the event before; Week, MonthRel: weeks or months
 	Hours       int  // Offset: hours after (positive) or before (negative) the anchor event
 }
 
@@ -125,8 +128,34 @@ func (e Expr) Resolve(pub time.Time) Date {
 			return Date{Precision: Unknown}
 		}
 		return Date{Value: fmtDate(pub.AddDate(0, 0, e.Days)), Precision: Day}
+	case WeekRel:
+		if !havePub {
+			return Date{Precision: Unknown}
+		}
+		// The Monday of the week meant.
+		monday := pub.AddDate(0, 0, -((int(pub.Weekday())+6)%7)+7*e.Days)
+		return Date{Value: fmtDate(monday), Precision: Week}
+	case MonthRel:
+		if !havePub {
+			return Date{Precision: Unknown}
+		}
+		first := time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, e.Days, 0)
+		return Date{Value: fmtDate(first), Precision: Month}
 	}
 	return Date{Precision: Unknown}
+}
+
+// After resolves a Same expression ("le même jour", "le lendemain")
+// against the date of the event told before it.
+func (e Expr) After(prev Date) Date {
+	if prev.Value == "" || prev.Precision != Day {
+		return Date{Precision: Unknown}
+	}
+	t, err := time.Parse("2006-01-02", prev.Value)
+	if err != nil {
+		return Date{Precision: Unknown}
+	}
+	return Date{Value: fmtDate(t.AddDate(0, 0, e.Days)), Precision: Day}
 }
 
 // Shift resolves an Offset expression against its anchor's date: the
@@ -174,6 +203,12 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 	var out []Expr
 	for i := first; i < last; i++ {
 		t := toks[i]
+		// All-number dates: "01/11/2017", "10.11.2017".
+		if x, end, ok := numericDate(toks, i, last, doc.Lang); ok {
+			out = append(out, finish(doc, x, end))
+			i = end - 1
+			continue
+		}
 		// Numeric day or offset: "10 novembre 2017", "24 heures après".
 		if n, ok := numberAt(doc, lex, numAt, i); ok {
 			j := n.next
@@ -215,6 +250,9 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 		case "month":
 			x := Expr{First: i, Kind: Absolute, Month: e.Value}
 			k := m.Last
+			if k < last && toks[k].Norm == "." && k+1 < last && toks[k+1].Kind == text.Number {
+				k++ // "Nov. 1, 2017"
+			}
 			// English "April 8, 2022" / "April 8".
 			if n, ok := numberAt(doc, lex, numAt, k); ok && n.value >= 1 && n.value <= 31 && toks[k].Kind == text.Number {
 				x.DayOfMonth = n.value
@@ -248,6 +286,15 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 			i = k - 1
 		case "relative":
 			out = append(out, finish(doc, Expr{First: i, Kind: Relative, Days: e.Value}, m.Last))
+			i = m.Last - 1
+		case "week":
+			out = append(out, finish(doc, Expr{First: i, Kind: WeekRel, Days: e.Value}, m.Last))
+			i = m.Last - 1
+		case "monthrel":
+			out = append(out, finish(doc, Expr{First: i, Kind: MonthRel, Days: e.Value}, m.Last))
+			i = m.Last - 1
+		case "same":
+			out = append(out, finish(doc, Expr{First: i, Kind: Same, Days: e.Value}, m.Last))
 			i = m.Last - 1
 		case "night":
 			// "dans la nuit de mardi à mercredi": the later weekday wins.
@@ -294,6 +341,9 @@ func numberAt(doc *text.Doc, lex *lexicon.Lexicon, numAt map[int]lexicon.Match, 
 		}
 		return number{value: v, next: i + 1}, true
 	}
+	if v, ok := ordinal(t.Norm); ok {
+		return number{value: v, next: i + 1}, true
+	}
 	if m, ok := numAt[i]; ok {
 		e := lex.Numbers[m.Index]
 		if e.Kind == "exact" {
@@ -327,4 +377,62 @@ func digitsOnly(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// ordinal reads a day written as an ordinal: "1er", "1re", "2e", "1st",
+// "22nd", "3rd", "4th".
+func ordinal(n string) (int, bool) {
+	k := 0
+	for k < len(n) && n[k] >= '0' && n[k] <= '9' {
+		k++
+	}
+	if k == 0 || k > 2 {
+		return 0, false
+	}
+	switch n[k:] {
+	case "er", "re", "e", "eme", "st", "nd", "rd", "th":
+	default:
+		return 0, false
+	}
+	v, err := strconv.Atoi(n[:k])
+	return v, err == nil
+}
+
+// numericDate reads "01/11/2017" (slashes) or "10.11.2017" (one dotted
+// number token): day first in French, and in English when the first number
+// cannot be a month; month first otherwise (US style).
+func numericDate(toks []text.Token, i, last int, lang string) (Expr, int, bool) {
+	var parts []string
+	end := i
+	switch {
+	case toks[i].Kind == text.Number && strings.Count(toks[i].Norm, ".") == 2:
+		parts = strings.Split(toks[i].Norm, ".")
+		end = i + 1
+	case i+4 < last && toks[i].Kind == text.Number && toks[i+1].Norm == "/" && toks[i+2].Kind == text.Number && toks[i+3].Norm == "/" && toks[i+4].Kind == text.Number:
+		parts = []string{toks[i].Norm, toks[i+2].Norm, toks[i+4].Norm}
+		end = i + 5
+	default:
+		return Expr{}, 0, false
+	}
+	var v [3]int
+	for k, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			return Expr{}, 0, false
+		}
+		v[k] = n
+	}
+	d, m, y := v[0], v[1], v[2]
+	if lang == "en" && d <= 12 && m > 12 {
+		d, m = m, d
+	} else if lang == "en" && d <= 12 && m <= 12 {
+		d, m = m, d // US order: month first
+	}
+	if y < 100 {
+		y += 2000
+	}
+	if d < 1 || d > 31 || m < 1 || m > 12 || y < 1900 || y > 2100 {
+		return Expr{}, 0, false
+	}
+	return Expr{First: i, Kind: Absolute, Year: y, Month: m, DayOfMonth: d}, end, true
 }

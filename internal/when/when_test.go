@@ -1,6 +1,7 @@
 package when
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -72,8 +73,8 @@ func TestResolve(t *testing.T) {
 			continue
 		}
 		want, prec := c.want, Day
-		if len(want) > 6 && want[:6] == "month:" {
-			want, prec = want[6:], Month
+		if p, v, ok := strings.Cut(want, ":"); ok {
+			want, prec = v, p
 		}
 		if got[0].Value != want || got[0].Precision != prec {
 			t.Errorf("%q (published %s): got %s/%s, want %s/%s", c.in, c.pub.Format("2006-01-02 Mon"), got[0].Value, got[0].Precision, want, prec)
