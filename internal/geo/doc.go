@@ -6,9 +6,11 @@
 // 500 people, with its alternate names), the first-level regions and the
 // countries of the world, compiled offline by `go generate` into
 // data/index.bin (see README.md), plus the hand-kept data/extra.tsv for
-// what those lack: seas, airbases, dams, border crossings, and the press's
-// spellings. The index is embedded and read in place: loading it parses no
-// text.
+// what those lack: seas and rivers, airbases, dams, border crossings,
+// villages cities500 lacks, areas that are not first-level regions, and the
+// press's spellings the index lacks or reads as another place first. A
+// hand-kept row never only repeats the index. The index is embedded and
+// read in place: loading it parses no text.
 //
 // Names are matched on folded keys: lower case, accents and apostrophes
 // dropped, hyphens and spaces ignored, Arabic articles (al-, el-, ad-, ar-,
@@ -23,7 +25,10 @@
 // among the candidates with the article's countries, regions, adjectives
 // and other places, and reads the words around each name for its
 // precision ("près de", "north of" → 2; "la province de", "X province" →
-// the region, 3) and role (launch area, overflown country, dateline).
+// the region, 3) and role (launch area, overflown country, dateline, or
+// title: part of an office's title, "le maire de Kiev", "Donetsk regional
+// governor", or a capital standing for its government, "Moscou affirme",
+// "Kyiv denied").
 //
 // The word lists that drive this are data files: data/cues.tsv (context
 // words), data/demonyms.tsv (adjectives → countries) and data/stopwords.tsv.

@@ -19,7 +19,7 @@ func ExampleGazetteer_Find() {
 	// Output:
 	// survolé l’Iran → Iran (country), precision 3, overflown
 	// Irak → Iraq (country), precision 3, overflown
-	// près de la ville syrienne d’al-Boukamal → Abu Kamal (city), precision 2, event
+	// près de la ville syrienne d’al-Boukamal → Albu Kamal (city), precision 2, event
 	// la province de Deir ez-Zor → Deir ez-Zor (region), precision 3, event
 }
 
@@ -36,5 +36,5 @@ func ExampleGazetteer_Lookup() {
 	// Output:
 	// Mossoul → Mosul, IQ (36.34, 43.12)
 	// Kharkov → Kharkiv, UA (49.98, 36.25)
-	// البوكمال → Abu Kamal, SY (34.45, 40.92)
+	// البوكمال → Albu Kamal, SY (34.45, 40.92)
 }

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -82,7 +83,9 @@ var extraColumns = []string{"names", "feature", "lat", "lon", "geonameid", "admi
 
 // addExtra adds the hand-kept places of text (extra.tsv). A row naming a
 // place the index already has (same geonameid; same country; same country
-// and admin1 for a region) adds its spellings to that place.
+// and admin1 for a region) adds its spellings to that place; the spellings
+// the index already has for it stay plain index spellings (they get no
+// hand-kept bonus).
 func (g *Gazetteer) addExtra(file, text string) error {
 	var z tokenizer
 	seen := map[string]int{} // feature + name → line
@@ -128,6 +131,12 @@ func (g *Gazetteer) addExtra(file, text string) error {
 			// The hand-kept row names the indexed place for display, and
 			// gives a population GeoNames lacks.
 			g.display[id] = display{pl.Name, pl.Admin1, pl.Population}
+			if f == Region {
+				// The region's towns show its admin1 the same way.
+				if raw := g.bin.place(id).Admin1; raw != pl.Admin1 {
+					g.admin1[raw] = append(g.admin1[raw], adminName{cc, pl.Admin1})
+				}
+			}
 		}
 		if !ok {
 			id = int32(g.nbin + len(g.places))
@@ -149,6 +158,19 @@ func (g *Gazetteer) addExtra(file, text string) error {
 			if words == 0 {
 				return fmt.Errorf("name %q has no letters", n)
 			}
+			if words > maxWords {
+				return fmt.Errorf("name %q has %d words: Find reads names of at most %d", n, words, maxWords)
+			}
+			if ok && int(id) < g.nbin && g.bin.has(h, id) {
+				// GeoNames already spells the place so: the row only names
+				// it for display, it does not make the spelling hand-kept,
+				// unless GeoNames reads the spelling as another place of
+				// the same kind first ("Ras al-Ain" as Turkey's
+				// Ceylanpınar): then the row's choice is kept.
+				if best := g.binBest(h); best == id || best < 0 || g.bin.feature(best) != f {
+					continue
+				}
+			}
 			p := posting(id) | pExtra
 			if i == 0 {
 				p |= pMain
@@ -162,6 +184,20 @@ func (g *Gazetteer) addExtra(file, text string) error {
 		}
 		return nil
 	})
+}
+
+// binBest returns the place the compiled index alone reads key hash h as
+// first, without context (-1 when it has none).
+func (g *Gazetteer) binBest(h uint64) int32 {
+	var buf [16]posting
+	best, bestS := int32(-1), math.Inf(-1)
+	for _, p := range g.bin.lookup(buf[:0], h) {
+		pl := g.bin.place(p.id())
+		if s, _ := baseScore(pl, p, false); s > bestS || s == bestS && pl.Population > g.bin.place(best).Population {
+			best, bestS = p.id(), s
+		}
+	}
+	return best
 }
 
 // existing returns the id of the place pl names when the gazetteer already

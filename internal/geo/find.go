@@ -27,14 +27,16 @@ type match struct {
 
 // scored is a candidate while Find weighs it.
 type scored struct {
-	p  posting
-	pl Place
-	s  float64
+	p    posting
+	pl   Place
+	s    float64
+	twin bool // a region that a town of the same name heads ("Raqqa")
 }
 
 // cueInfo is what the words around a name say about it.
 type cueInfo struct {
 	near, dirNear bool   // "près de", "north of": precision 2
+	compass       bool   // a compass word and "de"/"of" before it: "le nord de X", "north of X"
 	part          bool   // "quartier", "district": a part of the town
 	town, region  bool   // the nearest type word: "la ville de", "la province de", "X province"
 	launch        bool   // "stationné dans", "based in"
@@ -47,6 +49,7 @@ type cueInfo struct {
 	prevName      bool   // a capitalised non-place word right before
 	nextName      bool   // a capitalised non-place word right after
 	dateline      bool   // the reporting city at the head of the article
+	office        bool   // part of an office's title: "le maire de X", "X regional governor"
 	demonym       string // country of an adjective by the type word ("la ville syrienne de")
 	phraseTok     int    // first token of the phrase
 }
@@ -81,11 +84,13 @@ type anchor struct {
 // Arabic-script word, or a generic word such as "mer" or "golfe"). A
 // one-word name is kept only when it is not a stop word and is either a
 // country, region, sea or site, a large town, a town of a country the
-// article names, near another place of the article, or introduced by a
-// context word ("la ville de", "près de", "the town of"). Candidates are
-// scored by population, feature class, the countries and regions the
-// article names, adjectives ("la ville syrienne de") and distance to the
-// article's other places.
+// article names, near another place of the article, after "in"/"à", or
+// introduced by a context word ("la ville de", "près de", "the town of").
+// Candidates are scored by population, feature class, the countries and
+// regions the article names, adjectives ("la ville syrienne de") and
+// distance to the article's other places. A name that is part of an
+// office's title ("le maire de Kiev") or a capital standing for its
+// government ("Moscou affirme") gets the role Title.
 func (g *Gazetteer) Find(text, lang string) []Mention {
 	f := &finder{g: g, text: text, lang: lang}
 	f.z.tokenize(text)
@@ -219,6 +224,9 @@ func (f *finder) match() {
 			for c, p := range f.buf {
 				m.cands[c] = scored{p: p, pl: f.g.place(p.id())}
 			}
+			for c := range m.cands {
+				m.cands[c].twin = isTwinRegion(&m.cands[c].pl, len(m.cands), func(i int) *Place { return &m.cands[i].pl })
+			}
 			m.hasExtra = hasExtra(f.buf)
 			f.ms = append(f.ms, m)
 			i = ends[w] + 1
@@ -319,7 +327,7 @@ func (f *finder) cues(m *match) {
 	if toks[m.first].flags&(tHardBefore|tSentStart) == 0 {
 		for j := m.first - 1; j >= 0 && n < len(list); j-- {
 			k := f.z.key(j)
-			cls := f.class(j)
+			cls := f.class(j) &^ (cSayVerb | cVerbAux | cSource)
 			_, dem := lex.demonym[hashExtend(fnvOffset, k)]
 			if cls == 0 && !dem && toks[j].flags&tElision == 0 {
 				break
@@ -336,6 +344,7 @@ func (f *finder) cues(m *match) {
 			c.title = true
 		}
 	}
+	c.office = f.officeBefore(list[:n]) || !f.seatBefore(list[:n]) && f.officeAfter(m)
 	// The nearest type word decides: "la ville de la province de Deir
 	// Ezzor" is about the province.
 	earliest, typeAt := -1, -1
@@ -416,6 +425,7 @@ func (f *finder) cues(m *match) {
 		if next != "de" && next != "d" && next != "du" && next != "of" {
 			break
 		}
+		c.compass = true
 		switch prev {
 		case "le", "la", "l", "the":
 			if pp == "a" || pp == "to" {
@@ -475,6 +485,85 @@ func (f *finder) cues(m *match) {
 	c.dateline = f.isDateline(m)
 }
 
+// officeBefore reports whether the context words before a name (list,
+// nearest first) make it part of an office's or an institution's title:
+// "le maire de X", "le gouverneur de la région de X", "l'administration
+// militaire de X", "Mayor of X", "the governor of the X region". Only
+// articles, "de"/"of", type words and office modifiers may stand between
+// the office and the name, and a building before the office makes the
+// phrase a place again ("le siège de l'administration de X").
+func (f *finder) officeBefore(list []int) bool {
+	for x, j := range list {
+		cls := f.class(j)
+		if cls&cOffice != 0 {
+			for _, y := range list[x+1:] {
+				if f.class(y)&cSeat != 0 {
+					return false
+				}
+				if !f.officeLink(y) {
+					break
+				}
+			}
+			return true
+		}
+		if cls&(cOfficeMod|cTown|cRegion) == 0 && !f.officeLink(j) {
+			if _, dem := f.g.lex.demonym[hashExtend(fnvOffset, f.z.key(j))]; !dem {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// seatBefore reports whether a building is named right before the name
+// ("the building of the Kharkiv regional administration").
+func (f *finder) seatBefore(list []int) bool {
+	for _, j := range list {
+		if f.class(j)&cSeat != 0 {
+			return true
+		}
+		if !f.officeLink(j) {
+			return false
+		}
+	}
+	return false
+}
+
+// officeLink reports whether token j is an article, an elision or
+// "de"/"of": a word that may link an office to the place it serves.
+func (f *finder) officeLink(j int) bool {
+	if f.z.toks[j].flags&tElision != 0 {
+		return true
+	}
+	switch string(f.z.key(j)) {
+	case "de", "d", "du", "des", "of", "the", "la", "le", "les", "l":
+		return true
+	}
+	return false
+}
+
+// officeAfter reports whether an office follows the name: "Donetsk
+// regional governor", "the Kharkiv regional military administration",
+// "Kharkiv's governor", "Kyiv City Council" (but not "the Kharkiv
+// regional administration building").
+func (f *finder) officeAfter(m *match) bool {
+	toks := f.z.toks
+	for j := m.last + 1; j < len(toks) && j <= m.last+4; j++ {
+		if toks[j].flags&(tHardBefore|tSentStart) != 0 {
+			return false
+		}
+		cls := f.class(j)
+		if cls&cOffice != 0 {
+			next := j + 1
+			return next >= len(toks) || toks[next].flags&(tHardBefore|tSentStart) != 0 || f.class(next)&cSeat == 0
+		}
+		if cls&(cOfficeMod|cTown|cRegion) == 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // isDateline reports whether a name opens one of the first lines of the
 // text and is followed by a comma or a parenthesis and, on the same line,
 // a dash: "Damas, 10 novembre 2017 -", "KYIV (Reuters) -".
@@ -511,7 +600,7 @@ func (f *finder) resolve() {
 		f.scoreAll(&f.ms[i], true)
 	}
 	for i := range f.ms {
-		f.gate(&f.ms[i])
+		f.gate(&f.ms[i], i)
 		// "les submersibles Veliki Novgorod et Kolpino": a name coordinated
 		// with a ship's name is a ship's name.
 		if i > 0 && f.ms[i-1].ctx.vessel && f.coordinated(f.ms[i-1].last, f.ms[i].first) {
@@ -557,6 +646,9 @@ func (f *finder) score(m *match, c *scored, withDoc bool, why *[]string) float64
 	ctx := &m.ctx
 	if c.p&pExtra == 0 && m.hasExtra {
 		add(-2, "another place has this hand-kept spelling (-2)")
+	}
+	if c.twin && !ctx.region {
+		add(-6, "a region named like the town that heads it, without \"province\"/\"region\": the town (-6)")
 	}
 	if ctx.region {
 		switch pl.Feature {
@@ -686,7 +778,7 @@ func (f *finder) nearestAnchor(m *match, pl *Place) float64 {
 
 // gate drops names that are too weak to keep: above all one-word names
 // that may be ordinary words or parts of a person's name.
-func (f *finder) gate(m *match) {
+func (f *finder) gate(m *match, i int) {
 	best := &m.cands[0]
 	toks := f.z.toks
 	ctx := &m.ctx
@@ -709,7 +801,7 @@ func (f *finder) gate(m *match) {
 		m.drop = true // "le sous-marin Kolpino"
 		return
 	}
-	support := ctx.town || ctx.near || ctx.dirNear || ctx.region || ctx.launch || ctx.overflown || ctx.demonym == pl.Country && ctx.demonym != ""
+	support := ctx.town || ctx.near || ctx.dirNear || ctx.compass || ctx.office || ctx.dateline || ctx.region || ctx.launch || ctx.overflown || ctx.demonym == pl.Country && ctx.demonym != ""
 	inDoc := f.country[pl.Country] > 0
 	top := pl.Country == f.top
 	anchorKm := f.nearestAnchor(m, pl)
@@ -730,23 +822,49 @@ func (f *finder) gate(m *match) {
 		return
 	}
 	pop := pl.Population
+	if pop == 0 {
+		// cities500 keeps a town of unknown population only when it is
+		// the seat of an administrative division: count it as a small
+		// town.
+		pop = seatPopulation
+	}
 	common := best.p&pCommon != 0 || f.seenLower(m.keyFirst)
 	local := f.countryInSentence(m, pl.Country)
+	loc := f.locative(m.first)
 	var ok bool
 	switch {
 	case common || toks[m.keyFirst].flags&tSentStart != 0:
-		ok = support || pop >= 50000 && inDoc || pop >= 1000000
+		// A capital before a reporting verb is a name ("Washington said").
+		ok = support || pop >= 50000 && inDoc || pop >= 1000000 || pop >= 100000 && f.metonym(m, i)
 	case best.p&pMain == 0:
 		// Another language's name for the place ("Londres", "Koursk"):
-		// it must be a large town, or one of a country the article names.
-		ok = support || pop >= 1000000 || pop >= 100000 && inDoc || local && pop >= 5000
+		// it must be a large town, one of a country the article names,
+		// a town after "in"/"à", or a sizeable town no other place shares
+		// the name with ("Bakhmout").
+		ok = support || pop >= 1000000 || pop >= 100000 && inDoc || top && pop >= 5000 || local && pop >= 5000 ||
+			!ctx.quarterAfter && (loc && pop >= 20000 || pop >= 50000 && len(m.cands) == 1)
 	default:
-		ok = support || pop >= 100000 || top && pop >= 1000 || inDoc && pop >= 20000 || local && pop >= 500 || anchorKm < 150 && pop >= 500
+		ok = support || pop >= 100000 || top && pop >= 1000 || inDoc && pop >= 20000 || local && pop >= 500 || anchorKm < 150 && pop >= 500 ||
+			!ctx.quarterAfter && (loc && pop >= 5000 || pop >= 20000 && len(m.cands) == 1)
 	}
 	if ok && (ctx.prevName || ctx.nextName) && !support {
 		ok = false
 	}
 	m.drop = !ok
+}
+
+// locative reports whether token j follows a locative preposition in the
+// same clause: "in Kobani", "at Tabqa", "à Afrine".
+func (f *finder) locative(j int) bool {
+	if j == 0 || f.z.toks[j].flags&(tHardBefore|tSentStart) != 0 {
+		return false
+	}
+	p := f.z.toks[j-1]
+	switch w := f.text[p.start:p.end]; w {
+	case "in", "at", "inside", "à", "au", "aux", "dans":
+		return true
+	}
+	return false
 }
 
 // countryInSentence reports whether the sentence of m names country cc,
@@ -796,6 +914,8 @@ func (f *finder) setRole(m *match, i int) {
 	switch {
 	case ctx.dateline:
 		m.role = Dateline
+	case ctx.office, f.metonym(m, i):
+		m.role = Title
 	case ctx.launch:
 		m.role = Launch
 	case ctx.from && (ctx.launchVerb || pl.Feature == Water):
@@ -810,7 +930,7 @@ func (f *finder) setRole(m *match, i int) {
 			if prev.drop {
 				continue
 			}
-			if (prev.role == Launch || prev.role == Overflown) && f.coordinated(prev.last, m.first) {
+			if (prev.role == Launch || prev.role == Overflown || prev.role == Title && prev.ctx.office) && f.coordinated(prev.last, m.first) {
 				m.role = prev.role
 			}
 			break
@@ -818,12 +938,102 @@ func (f *finder) setRole(m *match, i int) {
 	}
 }
 
-// coordinated reports whether only "et", "and", "ou", "or", commas and
-// articles separate token a from token b.
+// metonym reports whether the capital named by match i stands for its
+// government: at the head of a clause and before a reporting or claiming
+// verb ("Kiev a démenti", "Moscou affirme", "Washington said", "Moscou et
+// Pékin accusent"), after "selon", "according to", or as the agent of a
+// participle ("contrôlée par Moscou", "backed by Moscow"). After a
+// preposition ("à Kiev", "in Kyiv", "près de Moscou") it stays a place.
+func (f *finder) metonym(m *match, i int) bool {
+	pl := &m.cands[0].pl
+	if pl.Feature != City || !f.g.isCapital(pl) {
+		return false
+	}
+	toks := f.z.toks
+	if p := m.first - 1; p >= 0 && toks[m.first].flags&tSentStart == 0 {
+		if f.class(p)&cSource != 0 || string(f.z.key(p)) == "to" && p > 0 && f.class(p-1)&cSource != 0 {
+			return true
+		}
+		// The agent of a participle: "contrôlée par Moscou", "backed by
+		// Moscow".
+		if k := string(f.z.key(p)); (k == "par" || k == "by") && p > 0 && toks[p].flags&tHardBefore == 0 && isParticiple(f.text[toks[p-1].start:toks[p-1].end]) {
+			return true
+		}
+	}
+	if !f.clauseStart(m.first) {
+		return false
+	}
+	j := m.last + 1
+	// "Moscou et Pékin accusent": skip the names coordinated with it.
+	for k := i + 1; k < len(f.ms) && j+1 < len(toks); k++ {
+		o := &f.ms[k]
+		if o.drop || o.first != j+1 || toks[j+1].flags&tSentStart != 0 {
+			break
+		}
+		if kk := string(f.z.key(j)); kk != "et" && kk != "and" {
+			break
+		}
+		j = o.last + 1
+	}
+	// "Moscou, de son côté, affirme" is the capital's clause; "Kafr
+	// Batna, a précisé l'ONG" is another speaker's aside.
+	open := j < len(toks) && toks[j].flags&tHardBefore != 0
+	for n := 0; j < len(toks) && n < 6; j, n = j+1, n+1 {
+		if toks[j].flags&tSentStart != 0 {
+			return false
+		}
+		if n > 0 && toks[j].flags&tHardBefore != 0 {
+			open = false
+		}
+		cls := f.class(j)
+		if cls&cSayVerb != 0 {
+			return !open
+		}
+		if cls&cVerbAux == 0 && toks[j].flags&tElision == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// isParticiple reports whether a word looks like a French or English past
+// participle ("contrôlée", "soutenus", "backed", "taken").
+func isParticiple(w string) bool {
+	w = strings.ToLower(w)
+	if strings.HasPrefix(w, "pass") || strings.HasPrefix(w, "transit") {
+		return false // "passé par Moscou": through Moscow
+	}
+	for _, e := range []string{"é", "ée", "és", "ées", "is", "ise", "ises", "it", "ite", "ites", "u", "ue", "us", "ues", "ed", "en"} {
+		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStart reports whether token j opens a clause: the start of a
+// sentence, after punctuation, or after a conjunction ("mais", "tandis
+// que", "while", "but").
+func (f *finder) clauseStart(j int) bool {
+	t := f.z.toks[j]
+	if t.flags&(tSentStart|tHardBefore) != 0 || j == 0 {
+		return true
+	}
+	switch string(f.z.key(j - 1)) {
+	case "mais", "et", "ou", "que", "qu", "tandis", "lorsque", "lorsqu", "quand", "car", "puisque", "puisqu", "si",
+		"but", "and", "or", "while", "whereas", "though", "although", "yet", "that", "when", "because", "since", "if", "as":
+		return true
+	}
+	return false
+}
+
+// coordinated reports whether only "et", "and", "ou", "or", commas,
+// articles and "de"/"of" separate token a from token b ("Kharkiv et de
+// Soumy").
 func (f *finder) coordinated(a, b int) bool {
 	for j := a + 1; j < b; j++ {
 		switch string(f.z.key(j)) {
-		case "et", "and", "ou", "or", "l", "la", "le", "les", "the":
+		case "et", "and", "ou", "or", "l", "la", "le", "les", "the", "de", "d", "du", "des", "of":
 		default:
 			return false
 		}

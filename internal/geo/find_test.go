@@ -114,7 +114,7 @@ func TestFindSeed(t *testing.T) {
 		return nil
 	}
 	if m := get("près de la ville syrienne d’al-Boukamal"); m != nil {
-		if m.Place.Name != "Abu Kamal" || m.Precision != 2 || m.Role != Event || m.Text != "près de la ville syrienne d’al-Boukamal" {
+		if m.Place.GeonameID != 174448 || m.Precision != 2 || m.Role != Event || m.Text != "près de la ville syrienne d’al-Boukamal" {
 			t.Errorf("al-Boukamal: got %q %s precision %d role %s", m.Text, m.Place.Name, m.Precision, m.Role)
 		}
 	}
@@ -241,4 +241,137 @@ func devTexts(t testing.TB) []string {
 		out = append(out, string(b))
 	}
 	return out
+}
+
+// TestFindTitle checks that a place named as part of an office's or an
+// institution's title, or a capital standing for its government before a
+// reporting verb, gets the role Title, and that the same names stay event
+// places after a locative preposition.
+func TestFindTitle(t *testing.T) {
+	g := testGazetteer(t)
+	cases := []struct {
+		text, words string
+		role        Role
+	}{
+		// Offices and institutions.
+		{"Donetsk regional governor Pavlo Kyrylenko said two people were killed.", "Donetsk", Title},
+		{"Le gouverneur de la région de Kharkiv, Oleg Synegoubov, a fait état de deux morts.", "Kharkiv", Title},
+		{"The Kharkiv regional administration said the strike killed three.", "Kharkiv", Title},
+		{"Le maire de Kiev, Vitali Klitschko, a appelé les habitants à rester aux abris.", "Kiev", Title},
+		{"Mayor of Lviv Andriy Sadovyi said the city had lost power.", "Lviv", Title},
+		{"Kharkiv's governor said the city was shelled overnight.", "Kharkiv", Title},
+		{"Selon l'administration militaire de Kiev, aucune victime n'est à déplorer.", "Kiev", Title},
+		{"The Kyiv City Military Administration reported debris in two districts.", "Kyiv City", Title},
+		{"Les gouverneurs des régions de Kharkiv et de Soumy ont fait état de frappes.", "Soumy", Title},
+		// A building of the institution is a place again.
+		{"A missile hit the Kharkiv regional administration building on Tuesday.", "Kharkiv", Event},
+		{"Un missile a frappé le siège de l'administration régionale de Kharkiv.", "Kharkiv", Event},
+		// Capitals standing for their governments.
+		{"Kiev a démenti toute implication dans l'attaque.", "Kiev", Title},
+		{"Moscou affirme avoir abattu dix drones.", "Moscou", Title},
+		{"Washington said the strikes were defensive.", "Washington", Title},
+		{"Damascus denied using chemical weapons.", "Damascus", Title},
+		{"Kyiv has flatly denied the claim.", "Kyiv", Title},
+		{"Moscou, de son côté, accuse l'Ukraine.", "Moscou", Title},
+		{"Des drones ont été abattus, mais Moscou affirme qu'aucun n'a atteint sa cible.", "Moscou", Title},
+		{"Moscou et Pékin accusent Washington d'ingérence.", "Moscou", Title},
+		{"Moscou et Pékin accusent Washington d'ingérence.", "Pékin", Title},
+		{"Selon Moscou, dix drones ont été abattus.", "Moscou", Title},
+		{"According to Kyiv, ten drones were downed.", "Kyiv", Title},
+		{"Makiïvka, dans la région de Donetsk contrôlée par Moscou, a été frappée.", "Moscou", Title},
+		{"Separatists backed by Moscow shelled the town.", "Moscow", Title},
+		{"Le convoi est passé par Moscou avant de rejoindre la frontière.", "Moscou", Event},
+		// The same names as places.
+		{"Des explosions ont retenti à Kiev lundi matin.", "Kiev", Event},
+		{"Explosions were heard in Kyiv on Monday.", "Kyiv", Event},
+		{"L'aviation a mené des frappes sur Damas, affirme l'armée.", "Damas", Event},
+		{"Un drone s'est écrasé près de Moscou, affirme le ministère.", "Moscou", Event},
+		{"Missiles struck Kharkiv, the regional governor said.", "Kharkiv", Event},
+		{"Moscow was hit by drones overnight.", "Moscow", Event},
+		{"A Kharkiv hospital said it treated ten people.", "Kharkiv", Event},
+	}
+	for _, c := range cases {
+		ms := g.Find(c.text, "")
+		var m *Mention
+		for i := range ms {
+			if c.text[ms[i].Start:ms[i].End] == c.words {
+				m = &ms[i]
+			}
+		}
+		if m == nil {
+			t.Errorf("%q: %q not found in %+v", c.text, c.words, ms)
+			continue
+		}
+		if m.Role != c.role {
+			t.Errorf("%q: %q has role %s, want %s", c.text, c.words, m.Role, c.role)
+		}
+	}
+	if Title.String() != "title" {
+		t.Errorf("Title.String() = %q", Title.String())
+	}
+}
+
+// TestTwinRegion checks that a region named like the town that heads it
+// is read as the town unless a region word is next to it.
+func TestTwinRegion(t *testing.T) {
+	g := testGazetteer(t)
+	for _, c := range []struct {
+		text, words string
+		feature     Feature
+		prec        int
+	}{
+		{"Les combats dans le nord de Raqqa continuent.", "Raqqa", City, 1},
+		{"Des frappes ont visé la province de Raqqa.", "Raqqa", Region, 3},
+		{"Shelling hit the Kharkiv region overnight.", "Kharkiv", Region, 3},
+		{"Shelling hit Kharkiv overnight, Ukraine said.", "Kharkiv", City, 1},
+	} {
+		var m *Mention
+		ms := g.Find(c.text, "")
+		for i := range ms {
+			if c.text[ms[i].Start:ms[i].End] == c.words {
+				m = &ms[i]
+			}
+		}
+		if m == nil {
+			t.Errorf("%q: %q not found", c.text, c.words)
+			continue
+		}
+		if m.Place.Feature != c.feature || m.Precision != c.prec {
+			t.Errorf("%q: %q is a %s at precision %d, want %s at %d", c.text, c.words, m.Place.Feature, m.Precision, c.feature, c.prec)
+		}
+	}
+	if c := g.Lookup("Raqqa", Options{}); len(c) == 0 || c[0].Place.Feature != City {
+		t.Errorf("Lookup(Raqqa): got %+v, want the town first", c)
+	}
+	if c := g.Lookup("province de Raqqa", Options{}); len(c) == 0 || c[0].Place.Feature != Region {
+		t.Errorf("Lookup(province de Raqqa): got %+v, want the region first", c)
+	}
+}
+
+// TestFindGate checks the keeping of one-word names without an article's
+// context: a sizeable town no other place is named like, a town after
+// "in"/"à", a dateline, a seat whose population GeoNames lacks; not a
+// part of a town.
+func TestFindGate(t *testing.T) {
+	g := testGazetteer(t)
+	for _, c := range []struct {
+		text, words string
+		want        bool
+	}{
+		{"Le groupe Wagner aurait pris le contrôle de Bakhmout samedi.", "Bakhmout", true},
+		{"The SDF received 50 armoured vehicles in Kobani, a spokesman said.", "Kobani", true},
+		{"AKCAKALE, Turkey, Oct 10 (Reuters) - Shells landed in the town.", "AKCAKALE", true},
+		{"Des frappes ont visé Abou Kamal et Al-Qaïm, en Irak.", "Al-Qaïm", true},
+		{"Aircraft struck the al-Jadida district of west Mosul.", "al-Jadida", false},
+	} {
+		found := false
+		for _, m := range g.Find(c.text, "") {
+			if c.text[m.Start:m.End] == c.words {
+				found = true
+			}
+		}
+		if found != c.want {
+			t.Errorf("%q: %q found = %v, want %v", c.text, c.words, found, c.want)
+		}
+	}
 }

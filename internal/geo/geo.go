@@ -69,9 +69,15 @@ const (
 	// Dateline is the reporting city at the head of an article: "Damas, 10
 	// novembre 2017 -", "KYIV, April 8, 2022 -".
 	Dateline
+	// Title is a place that names an office or a government rather than a
+	// location: part of an official's or an institution's title ("le maire
+	// de Kiev", "Donetsk regional governor", "the Kharkiv regional
+	// administration"), or a capital standing for its government before a
+	// reporting verb ("Moscou affirme", "Kyiv denied").
+	Title
 )
 
-var roleNames = [...]string{"event", "launch", "overflown", "dateline"}
+var roleNames = [...]string{"event", "launch", "overflown", "dateline", "title"}
 
 // String returns the role's lower-case name.
 func (r Role) String() string {
@@ -170,7 +176,13 @@ type Gazetteer struct {
 	// display holds the English name and admin1 that the hand-kept file
 	// gives to indexed places.
 	display map[int32]display
+	// admin1 maps an indexed admin1 name to the name a hand-kept region
+	// row of that country shows for it ("Ar-Raqqah" → "Raqqa").
+	admin1 map[string][]adminName
 }
+
+// adminName is the name shown for an admin1 of a country.
+type adminName struct{ country, name string }
 
 // display is what the hand-kept file says of an indexed place.
 type display struct {
@@ -224,6 +236,7 @@ func load(fsys fs.FS, index string) (*Gazetteer, error) {
 		cntry:   make(map[string]int32),
 		region:  make(map[string]int32),
 		display: make(map[int32]display),
+		admin1:  make(map[string][]adminName),
 	}
 	if index != "" {
 		bin, err := openIndex(index)
@@ -269,6 +282,11 @@ func (g *Gazetteer) Len() int { return g.nbin + len(g.places) }
 func (g *Gazetteer) place(i int32) Place {
 	if int(i) < g.nbin {
 		p := g.bin.place(i)
+		for _, a := range g.admin1[p.Admin1] {
+			if a.country == p.Country {
+				p.Admin1 = a.name
+			}
+		}
 		if d, ok := g.display[i]; ok {
 			p.Name = d.name
 			if d.admin1 != "" {
@@ -349,13 +367,21 @@ func (g *Gazetteer) Lookup(name string, opt Options) []Candidate {
 		return nil
 	}
 	ps := g.postings(nil, h)
+	pls := make([]Place, len(ps))
+	for i, p := range ps {
+		pls[i] = g.place(p.id())
+	}
 	cands := make([]Candidate, 0, len(ps))
-	for _, p := range ps {
-		pl := g.place(p.id())
+	for i, p := range ps {
+		pl := pls[i]
 		s, why := baseScore(pl, p, true)
 		if opt.Country != "" && strings.EqualFold(pl.Country, opt.Country) {
 			s += 5
 			why = append(why, "in the --country asked for (+5)")
+		}
+		if !region && isTwinRegion(&pl, len(pls), func(i int) *Place { return &pls[i] }) {
+			s -= 6
+			why = append(why, "a region named like the town that heads it, without \"province\"/\"region\": the town (-6)")
 		}
 		switch {
 		case region && pl.Feature == Region:
@@ -369,6 +395,31 @@ func (g *Gazetteer) Lookup(name string, opt Options) []Candidate {
 	}
 	sortCandidates(cands)
 	return cands
+}
+
+// seatPopulation is the population a town of unknown population counts
+// for: cities500 lists such a town only when it is the seat of an
+// administrative division.
+const seatPopulation = 2000
+
+// twinKm is how near a region's point (its capital) a town of the same
+// name must be for the name to be read as the town.
+const twinKm = 10
+
+// isTwinRegion reports whether pl is a region and one of the n candidates
+// of the same name (at(i)) is a town at the region's capital: "Raqqa",
+// "Hama", "Donetsk" alone name the town; "Raqqa province" the region.
+func isTwinRegion(pl *Place, n int, at func(int) *Place) bool {
+	if pl.Feature != Region {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		o := at(i)
+		if o.Feature == City && o.Country == pl.Country && haversine(o.Lat, o.Lon, pl.Lat, pl.Lon) <= twinKm {
+			return true
+		}
+	}
+	return false
 }
 
 // baseScore scores a candidate without context: population, feature class
@@ -387,6 +438,12 @@ func baseScore(pl Place, p posting, explain bool) (float64, []string) {
 		s += ps
 		if explain {
 			why = append(why, "population "+strconv.Itoa(pl.Population)+" (+"+strconv.FormatFloat(ps, 'f', 1, 64)+")")
+		}
+	} else if pl.Feature == City {
+		ps := math.Log10(seatPopulation)
+		s += ps
+		if explain {
+			why = append(why, "population unknown: a seat, counted as "+strconv.Itoa(seatPopulation)+" (+"+strconv.FormatFloat(ps, 'f', 1, 64)+")")
 		}
 	}
 	switch pl.Feature {
@@ -418,6 +475,17 @@ func sortCandidates(c []Candidate) {
 		}
 		return c[i].Place.GeonameID < c[j].Place.GeonameID
 	})
+}
+
+// isCapital reports whether a town is its country's capital: the point
+// of a country is its capital's.
+func (g *Gazetteer) isCapital(pl *Place) bool {
+	id, ok := g.cntry[pl.Country]
+	if !ok || pl.Feature != City {
+		return false
+	}
+	c := g.place(id)
+	return haversine(c.Lat, c.Lon, pl.Lat, pl.Lon) <= 1
 }
 
 // Distance returns the great-circle distance between two places in km.

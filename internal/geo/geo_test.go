@@ -55,6 +55,77 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// TestLoadLongName checks that a hand-kept name longer than Find reads is
+// an error.
+func TestLoadLongName(t *testing.T) {
+	extra := strings.Join(extraColumns, "\t") + "\n" +
+		"X crossing|point de passage de Rafah\tsite\t31.2\t34.2\t0\tRafah\tPS\t0\n"
+	_, err := Load(fstest.MapFS{ExtraFile: {Data: []byte(extra)}})
+	if err == nil || !strings.Contains(err.Error(), "5 words") {
+		t.Errorf("got %v, want a 5-word error", err)
+	}
+}
+
+// TestExtraRows checks the rule of extra.tsv: a row attached to a place
+// of the index must add a spelling the index lacks for it, or one the
+// index reads as another place of the same kind first. A row that only
+// repeats the index would make scores on the articles it was copied from
+// flattering.
+func TestExtraRows(t *testing.T) {
+	g := testGazetteer(t)
+	b, err := dataFS.ReadFile("data/" + ExtraFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var z tokenizer
+	err = tsvRows(ExtraFile, string(b), extraColumns, func(line int, c []string) error {
+		names := strings.Split(c[0], "|")
+		f, _ := ParseFeature(c[1])
+		var id int32 = -1
+		switch f {
+		case City, Site:
+			gid := 0
+			fmt.Sscan(c[4], &gid)
+			if i, ok := g.bin.byGeonameID(gid); ok && gid != 0 {
+				id = i
+			}
+		case Country:
+			id = g.cntry[c[6]]
+		case Region:
+			if names[0] != c[5] {
+				return nil // an area the index lacks
+			}
+			for _, n := range names {
+				h, _ := nameHash(&z, n)
+				for _, p := range g.bin.lookup(nil, h) {
+					if g.bin.feature(p.id()) == Region && g.bin.place(p.id()).Country == c[6] {
+						id = p.id()
+					}
+				}
+			}
+			if id < 0 {
+				return nil // a region the index lacks (Ménaka)
+			}
+		}
+		if id < 0 || int(id) >= g.nbin {
+			return nil
+		}
+		for _, n := range names {
+			h, _ := nameHash(&z, n)
+			if !g.bin.has(h, id) {
+				return nil
+			}
+			if best := g.binBest(h); best != id && best >= 0 && g.bin.feature(best) == f {
+				return nil
+			}
+		}
+		return fmt.Errorf("%q only repeats the index", c[0])
+	})
+	if err != nil {
+		t.Error(err)
+	}
+}
+
 // TestLoadExtraOnly uses a gazetteer made of a hand-kept file alone.
 func TestLoadExtraOnly(t *testing.T) {
 	extra := strings.Join(extraColumns, "\t") + "\n" +

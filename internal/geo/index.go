@@ -125,6 +125,17 @@ func (b *binIndex) lookup(dst []posting, h uint64) []posting {
 	return dst
 }
 
+// has reports whether key hash h has a posting for place id.
+func (b *binIndex) has(h uint64, id int32) bool {
+	var buf [16]posting
+	for _, p := range b.lookup(buf[:0], h) {
+		if p.id() == id {
+			return true
+		}
+	}
+	return false
+}
+
 // each calls fn for every region and country of the index.
 func (b *binIndex) each(fn func(id int32, f Feature, cc, admin1 string)) {
 	for i := b.nCities; i < b.n; i++ {

@@ -23,21 +23,28 @@ const (
 	cTitle
 	cGeneric
 	cVessel
+	cOffice
+	cOfficeMod
+	cSeat
+	cSayVerb
+	cVerbAux
+	cSource
 )
 
 var cueKinds = map[string]uint32{
 	"filler": cFiller, "near": cNear, "dir": cDir, "part": cPart, "town": cTown,
 	"region": cRegion, "adj": cAdj, "launch": cLaunch, "launchverb": cLaunchVerb,
 	"from": cFrom, "overflown": cOverflown, "title": cTitle, "generic": cGeneric,
-	"vessel": cVessel,
+	"vessel": cVessel, "office": cOffice, "officemod": cOfficeMod, "seat": cSeat,
+	"sayverb": cSayVerb, "verbaux": cVerbAux, "source": cSource,
 }
 
 // lexicon is the context knowledge: word classes, demonyms and stop words,
 // all keyed by the hash of the folded word.
 type lexicon struct {
-	words    map[uint64]uint32 // exact words → classes
-	prefixes []prefixCue       // words ending in * in cues.tsv
-	demonym  map[uint64]string // adjective → alpha-2
+	words    map[uint64]uint32      // exact words → classes
+	prefixes map[string][]prefixCue // words ending in * in cues.tsv, by their first three bytes
+	demonym  map[uint64]string      // adjective → alpha-2
 	stop     map[string]map[uint64]bool
 	stopAny  map[uint64]bool // the stop words of every language
 	stopFr   map[uint64]bool // French and common ("*") stop words
@@ -53,7 +60,10 @@ type prefixCue struct {
 // class returns the cue classes of a folded word.
 func (l *lexicon) class(k []byte) uint32 {
 	c := l.words[hashExtend(fnvOffset, k)]
-	for _, p := range l.prefixes {
+	if len(k) < 3 {
+		return c
+	}
+	for _, p := range l.prefixes[string(k[:3])] {
 		if len(k) >= len(p.prefix) && string(k[:len(p.prefix)]) == p.prefix {
 			c |= p.class
 		}
@@ -92,7 +102,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		}
 		return string(b), nil
 	}
-	l := &lexicon{words: map[uint64]uint32{}, demonym: map[uint64]string{}, stop: map[string]map[uint64]bool{}, stopCaps: map[string]bool{}}
+	l := &lexicon{words: map[uint64]uint32{}, prefixes: map[string][]prefixCue{}, demonym: map[uint64]string{}, stop: map[string]map[uint64]bool{}, stopCaps: map[string]bool{}}
 	var z tokenizer
 	fold := func(w string) (string, error) {
 		z.tokenize(w)
@@ -129,7 +139,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				if len(k) < 3 {
 					return fmt.Errorf("stem %q is too short", w)
 				}
-				l.prefixes = append(l.prefixes, prefixCue{k, kind})
+				l.prefixes[k[:3]] = append(l.prefixes[k[:3]], prefixCue{k, kind})
 				continue
 			}
 			l.words[hashExtend(fnvOffset, []byte(k))] |= kind
