@@ -88,7 +88,7 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 		return false
 	}
 	for _, o := range e.frames {
-		if conflictActor(o.actor1, f.actor1) || conflictActor(o.actor2, f.actor2) {
+		if conflictActor(o.actor1, f.actor1) {
 			return false
 		}
 		if conflictPlatform(o, f) {

@@ -21,7 +21,7 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	var a1, a2 *actorMention
 	a1strong, a2strong := false, false
 	var places []Place
-	hedged, reported, denied := false, false, false
+	hedged, reported, denied, asserted := false, false, false, false
 	for _, f := range e.frames {
 		for _, s := range f.evidence {
 			if !hasSpan(r.Evidence, s) {
@@ -56,6 +56,8 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 			reported = true
 		case Denied:
 			denied = true
+		default:
+			asserted = true
 		}
 	}
 	sort.Slice(r.Evidence, func(i, j int) bool { return r.Evidence[i].Start < r.Evidence[j].Start })
@@ -98,6 +100,9 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		if ok {
 			filled++
 		}
+	}
+	if denied && !hedged && !reported && !asserted {
+		return r, false // a denial alone takes up an event told elsewhere, or none
 	}
 	if head.family == "hit" && len(r.Weapons) == 0 {
 		return r, false // "a visé le poste" alone tells of no event
