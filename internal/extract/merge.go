@@ -80,7 +80,8 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 	ok := false
 	for _, o := range e.frames {
 		og := group(o.family)
-		if og == g || (f.family == "kill" && killsIn(og)) || (o.family == "kill" && killsIn(g)) {
+		sameSentence := o.sent == f.sent && (g == "violence" || g == "clash") && (og == "violence" || og == "clash")
+		if og == g || sameSentence || (f.family == "kill" && killsIn(og)) || (o.family == "kill" && killsIn(g)) {
 			ok = true
 		}
 	}
