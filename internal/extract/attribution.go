@@ -125,19 +125,26 @@ func (x *docState) nearCue(m lexicon.Match, cues []lexicon.Match, first, last in
 
 // dropSourceActors removes the actor mentions that are part of a source
 // used for attribution ("Ukrainian officials said", "selon le ministère"):
-// they report the event, they do not act in it.
+// they report the event, they do not act in it. Armed groups, armies and
+// police stay: they often report what they did themselves.
 func (x *docState) dropSourceActors() {
 	kept := x.actors[:0]
 	for _, a := range x.actors {
 		drop := false
 		for _, sp := range x.sourceSpans {
-			if isGroup(a.id) {
-				break // an armed group that claims its own action still acts in it
+			if !(a.first < sp[1]+1 && sp[0] < a.last+1 && (a.first < sp[1] && sp[0] < a.last || a.bareCountry())) {
+				continue
 			}
-			if a.first < sp[1]+1 && sp[0] < a.last+1 && (a.first < sp[1] && sp[0] < a.last || a.bareCountry()) {
-				drop = true
+			if isGroup(a.id) || a.kind == "state_military" || a.kind == "police" {
+				// An armed group, an army or a security service that
+				// reports its own action still acts in it ("the SBU said it
+				// had detained…"), but as a reporter it does not keep its
+				// frame apart from others.
+				a.reporter = true
 				break
 			}
+			drop = true
+			break
 		}
 		if !drop {
 			kept = append(kept, a)

@@ -19,6 +19,7 @@ type actorMention struct {
 	role        string // role-only words: MIL, CVL …; their country is unknown yet
 	ref         string // "=group" before resolution, "=speaker" for "nous"/"we"
 	trait       string // for a resolved back-reference: the trait it asked for
+	reporter    bool   // also the source of its sentence ("the SBU said")
 	sent        int
 }
 

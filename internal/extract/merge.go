@@ -128,6 +128,9 @@ func actorKey(a *actorMention) (who, role string) {
 // groups or countries, or different roles ("l'artillerie gouvernementale"
 // and "les rebelles").
 func conflictActor(a, b *actorMention) bool {
+	if a != nil && a.reporter || b != nil && b.reporter {
+		return false
+	}
 	wa, ra := actorKey(a)
 	wb, rb := actorKey(b)
 	if wa != "" && wb != "" && wa != wb {
