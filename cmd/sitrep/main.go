@@ -32,6 +32,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"extract": {"extract events from articles (JSONL or a table)", cmdExtract},
 		"eval":    {"score extraction against NAME.txt + NAME.gold.json pairs", cmdEval},
+		"bench":   {"measure extraction speed against a tokenizing baseline", cmdBench},
 		"geocode": {"geocode place names (one JSON line per name)", cmdGeocode},
 		"places":  {"list the place mentions of texts (one JSON line per mention)", cmdPlaces},
 	}

@@ -27,7 +27,7 @@ type payload struct {
 // edges tried by prefix.
 type node struct {
 	next     map[string]*node
-	stems    []stemEdge
+	stems    map[string][]stemEdge // keyed by the stem's first stemKey bytes
 	upper    map[string]*node // edges that need an all-capitals token
 	payloads []payload
 }
@@ -94,14 +94,22 @@ func (n *node) child(edges *map[string]*node, key string) *node {
 	return c
 }
 
+// stemKey is how many leading bytes of a stem index it: every stem has at
+// least 4 letters, so at least 4 bytes.
+const stemKey = 4
+
 func (n *node) stem(prefix string) *node {
-	for _, e := range n.stems {
+	k := prefix[:stemKey]
+	for _, e := range n.stems[k] {
 		if e.prefix == prefix {
 			return e.child
 		}
 	}
+	if n.stems == nil {
+		n.stems = map[string][]stemEdge{}
+	}
 	c := &node{}
-	n.stems = append(n.stems, stemEdge{prefix: prefix, child: c})
+	n.stems[k] = append(n.stems[k], stemEdge{prefix: prefix, child: c})
 	return c
 }
 
@@ -150,9 +158,11 @@ func (n *node) walk(toks []text.Token, start, pos int, best *[numCategories]Matc
 			c.walk(toks, start, pos+1, best)
 		}
 	}
-	for _, e := range n.stems {
-		if t.Kind == text.Word && strings.HasPrefix(t.Norm, e.prefix) {
-			e.child.walk(toks, start, pos+1, best)
+	if len(n.stems) > 0 && t.Kind == text.Word && len(t.Norm) >= stemKey {
+		for _, e := range n.stems[t.Norm[:stemKey]] {
+			if strings.HasPrefix(t.Norm, e.prefix) {
+				e.child.walk(toks, start, pos+1, best)
+			}
 		}
 	}
 }
