@@ -28,7 +28,7 @@ type payload struct {
 type node struct {
 	next     map[string]*node
 	stems    map[string][]stemEdge // keyed by the stem's first stemKey bytes
-	upper    map[string]*node // edges that need an all-capitals token
+	upper    map[string]*node      // edges that need an all-capitals token
 	payloads []payload
 }
 
