@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep/sitrep/event"
 )
 
@@ -109,7 +111,7 @@ func (x *docState) actor(a *actorMention, family string, loc *event.Place) *even
 		return iso3
 	}
 	switch {
-	case a.ref == "=group":
+	case strings.HasPrefix(a.ref, "="):
 		if locCountry == "" {
 			return nil
 		}

@@ -279,14 +279,14 @@ func (x *docState) lastGroup(trait string, n int, except string) *actorMention {
 	return nil
 }
 
-// genitiveBetween reports whether tokens [a, b) are a genitive word and
-// articles only: "du", "de la", "of the".
+// genitiveBetween reports whether tokens [a, b) are a genitive or "led
+// by" word and articles only: "du", "de la", "of the", "led by".
 func (x *docState) genitiveBetween(a, b int) bool {
 	if a >= b {
 		return false
 	}
 	k, ok := x.grammarAt[a]
-	if !ok || k != "genitive" {
+	if !ok || k != "genitive" && k != "ledby" {
 		return false
 	}
 	for i := x.grammarEnd[a]; i < b; i++ {

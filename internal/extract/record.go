@@ -45,7 +45,7 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		if f.actor1 != nil && (a1 == nil || f.a1strong && !a1strong || a1.reporter && !f.actor1.reporter) {
 			a1, a1strong = f.actor1, f.a1strong
 		}
-		if f.actor2 != nil && (a2 == nil || f.a2strong && !a2strong) {
+		if f.actor2 != nil && (a2 == nil || f.a2strong && !a2strong || !a2strong && f.actor2.kind == "civilians" && a2.kind != "civilians") {
 			a2, a2strong = f.actor2, f.a2strong
 		}
 		places = append(places, f.places...)
