@@ -254,3 +254,53 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestConfidence checks that confidence means something on the dev corpus:
+// events scored correct have a higher mean confidence than spurious ones.
+func TestConfidence(t *testing.T) {
+	x := newExtractor(t)
+	cases, err := score.LoadDir(filepath.Join("testdata", "dev"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sys []sitrep.Event
+	for _, c := range cases {
+		d := c.Gold.Doc
+		d.Text = c.Text
+		evs, err := x.Extract(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sys = append(sys, evs...)
+	}
+	rep := score.Score(cases, sys)
+	wrong := map[string]bool{}
+	for _, d := range rep.Docs {
+		for _, s := range d.Spurious {
+			wrong[s.Event.ID] = true
+		}
+		for _, p := range d.Wrong {
+			if !p.Correct {
+				wrong[p.System.Event.ID] = true
+			}
+		}
+	}
+	var good, bad float64
+	var ng, nb int
+	for _, e := range sys {
+		if wrong[e.ID] {
+			bad += e.Confidence
+			nb++
+		} else {
+			good += e.Confidence
+			ng++
+		}
+	}
+	if ng == 0 || nb == 0 {
+		t.Skip("no events on one side")
+	}
+	t.Logf("mean confidence: %d correct or optional %.3f, %d wrong %.3f", ng, good/float64(ng), nb, bad/float64(nb))
+	if good/float64(ng) <= bad/float64(nb) {
+		t.Errorf("correct events are not more confident than wrong ones: %.3f vs %.3f", good/float64(ng), bad/float64(nb))
+	}
+}

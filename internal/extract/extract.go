@@ -26,7 +26,11 @@
 //     and the actors (a state's own army retaking a town regains
 //     territory); dates are resolved against publication and against the
 //     other events of the sentence ("24 heures après le tir");
-//     bare-country actors take the role the event gives them.
+//     bare-country actors take the role the event gives them;
+//  6. filter: a group with too little said (a trigger word alone, a bare
+//     "hit" without a weapon, a denial alone) or a confidence under
+//     minConfidence is no event; confidence is documented on
+//     (*docState).confidence.
 package extract
 
 import (

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"sort"
 
 	"github.com/sitrep/sitrep/event"
@@ -110,9 +111,9 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	if filled < 2 || (r.Actor1 == nil && r.Actor2 == nil && len(r.Weapons) == 0 && r.Fatalities == nil) {
 		return r, false
 	}
-	r.Confidence = 0.35 + 0.1*float64(filled)
-	if r.Confidence > 0.95 {
-		r.Confidence = 0.95
+	r.Confidence = x.confidence(r, head)
+	if r.Confidence < minConfidence {
+		return r, false
 	}
 	r.ID = eventID(r.Doc, r.Type, r.Evidence)
 	return r, true
@@ -308,4 +309,57 @@ func (x *docState) dateBefore(f *frame) when.Date {
 		return o.date.Resolve(x.in.Published)
 	}
 	return when.Date{Precision: when.Unknown}
+}
+
+// minConfidence is the confidence below which a record is not reported:
+// on the dev corpus, records under it are mostly spurious.
+const minConfidence = 0.45
+
+// confidence is the extractor's estimate that a record is right: how much
+// of the record the text stated, not guessed. It starts at 0.30 and adds
+// 0.15 for a named doer (actor1), 0.10 each for a named target (actor2),
+// a place more precise than a region, a stated date, and weapons or a
+// death toll; 0.10 when a specific trigger (not a bare "hit" or "killed")
+// named the event, and 0.05 for each further sentence that tells of it
+// (at most 0.10). It takes 0.15 off a hedged or denied event and 0.10 off
+// one told only in quoted speech. The result is clamped to [0.05, 0.95].
+// On the dev corpus, events that score correct have a higher mean
+// confidence than spurious ones (TestConfidence).
+func (x *docState) confidence(r event.Event, head *frame) float64 {
+	c := 0.30
+	if r.Actor1 != nil {
+		c += 0.15
+	}
+	if r.Actor2 != nil {
+		c += 0.10
+	}
+	if r.Location != nil && r.Location.Precision < 3 {
+		c += 0.10
+	}
+	if r.Date.Value != nil {
+		c += 0.10
+	}
+	if len(r.Weapons) > 0 || r.Fatalities != nil {
+		c += 0.10
+	}
+	if head.family != "hit" && head.family != "kill" {
+		c += 0.10
+	}
+	if extra := len(r.Evidence) - 1; extra > 0 {
+		c += 0.05 * float64(min(extra, 2))
+	}
+	if r.Modality == Hedged || r.Modality == Denied {
+		c -= 0.15
+	}
+	quoted := true
+	for _, s := range r.Evidence {
+		if x.doc.QuoteAt(s.Start) < 0 {
+			quoted = false
+		}
+	}
+	if quoted {
+		c -= 0.10
+	}
+	c = math.Round(c*100) / 100
+	return max(0.05, min(0.95, c))
 }
