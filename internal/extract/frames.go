@@ -25,6 +25,7 @@ type frame struct {
 	fatal          *event.Fatalities
 	date           *when.Expr
 	offset         *when.Expr // "24 heures après <this frame>"
+	stmtDate       *when.Expr // the day a source spoke ("a annoncé mercredi")
 	evidence       []event.Span
 	sources        []event.Source
 	modality       string
@@ -166,6 +167,16 @@ func (x *docState) buildFrames() {
 				}
 				continue
 			}
+			if x.afterReportingVerb(d.First) {
+				// "a reconnu lundi", "said on Friday": the day of the
+				// statement, used only when nothing dates the event itself.
+				for _, f := range fs {
+					if f.stmtDate == nil {
+						f.stmtDate = &info.dates[i]
+					}
+				}
+				continue
+			}
 			f := owner(d.First)
 			if f.date == nil {
 				f.date = &info.dates[i]
@@ -175,7 +186,8 @@ func (x *docState) buildFrames() {
 		for _, f := range fs {
 			if f.date == nil && f.offset == nil {
 				for i := range info.dates {
-					if info.dates[i].Kind != when.Offset && !x.isDateline(info.dates[i]) {
+					d := info.dates[i]
+					if d.Kind != when.Offset && !x.isDateline(d) && !x.afterReportingVerb(d.First) {
 						f.date = &info.dates[i]
 						break
 					}
@@ -375,6 +387,8 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	if j >= 0 {
 		k, kFirst := x.grammarBefore(j)
 		switch k {
+		case "support":
+			return 0, false // "soutenues par Washington": a backer, not a party
 		case "target":
 			return 2, true
 		case "agent":
@@ -575,6 +589,19 @@ func (x *docState) aimedAt(i int) bool {
 	}
 	for _, m := range x.byCat[lexicon.Trigger] {
 		if m.Last == j+1 && x.lex.Triggers[m.Index].Family == "hit" {
+			return true
+		}
+	}
+	return false
+}
+
+// afterReportingVerb reports whether the date at token i follows a
+// reporting verb with at most one word between ("a annoncé mercredi",
+// "said on Friday", "a reconnu lundi").
+func (x *docState) afterReportingVerb(i int) bool {
+	for _, m := range x.byCat[lexicon.Attribution] {
+		k := x.lex.Cues[m.Index].Kind
+		if (k == "verb" || k == "denial") && m.Last <= i && i-m.Last <= 1 {
 			return true
 		}
 	}

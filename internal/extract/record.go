@@ -223,6 +223,11 @@ func (x *docState) date(e *evt) event.Date {
 		return toDate(f.date.Resolve(x.in.Published), txt)
 	}
 	for _, f := range e.frames {
+		if f.stmtDate != nil && f.offset == nil {
+			return toDate(f.stmtDate.Resolve(x.in.Published), x.in.Doc.Text[f.stmtDate.Start:f.stmtDate.End])
+		}
+	}
+	for _, f := range e.frames {
 		if f.offset == nil {
 			continue
 		}
