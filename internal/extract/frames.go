@@ -103,7 +103,7 @@ func (x *docState) buildFrames() {
 				continue
 			}
 			fs = append(fs, &frame{
-				anaphoric: x.anaphoric(m.First),
+				anaphoric: x.anaphoric(m.First) || x.anaphoricSubject(segs[k][0], m.First),
 				sent:      si, trig: m, family: e.Family, typ: e.Type, cameo: e.CAMEO,
 				families: map[string]bool{e.Family: true},
 				segFirst: segs[k][0], segLast: segs[k][1],
@@ -420,8 +420,8 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		return 1, true
 	}
 	if a.first < f.trig.First {
-		if f.family == "capture" || f.family == "supply" {
-			return 1, false
+		if x.passive(f.trig.First) {
+			return 2, false // "12 combattants ont été tués", "the station was hit"
 		}
 		return 1, false
 	}
@@ -603,6 +603,31 @@ func (x *docState) afterReportingVerb(i int) bool {
 		k := x.lex.Cues[m.Index].Kind
 		if (k == "verb" || k == "denial") && m.Last <= i && i-m.Last <= 1 {
 			return true
+		}
+	}
+	return false
+}
+
+// passive reports whether a passive auxiliary stands right before the
+// trigger at token i, with at most one word between ("ont été tués", "was
+// hit", "were reportedly killed").
+func (x *docState) passive(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if k, ok := x.grammarAt[j]; ok && k == "passive" {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphoricSubject reports whether the clause before the trigger opens
+// with a demonstrative and a weapon or actor word: "Ces appareils …
+// auraient détruit", "These aircraft struck".
+func (x *docState) anaphoricSubject(first, trig int) bool {
+	for i := first; i < trig && i < first+3; i++ {
+		switch x.doc.Tokens[i].Norm {
+		case "ces", "cet", "cette", "these", "those", "this":
+			return i+1 < trig && x.weaponTok[i+1] != 0
 		}
 	}
 	return false
