@@ -128,7 +128,24 @@ func hasSpan(list []event.Span, s event.Span) bool {
 	return false
 }
 
+// addWeapon adds a weapon to a record's list. The same class twice is
+// one weapon; a word with no model that names the kind of a weapon
+// already listed ("the rocket" after "a Tochka-U ballistic missile") takes
+// it up rather than adding one.
 func addWeapon(list []event.Weapon, w weaponMention, txt string) []event.Weapon {
+	for i, o := range list {
+		if o.Class == w.class || !sameFamily(o.Class, w.class) {
+			continue
+		}
+		switch {
+		case w.model == "":
+			return list
+		case o.Model == "":
+			// "missiles … Tochka-U": the named model says what the word meant.
+			list[i] = event.Weapon{Class: w.class, Model: w.model, Text: txt, Quantity: max(w.quantity, o.Quantity)}
+			return list
+		}
+	}
 	for i, o := range list {
 		if o.Class == w.class && (o.Model == w.model || o.Model == "" || w.model == "") {
 			if o.Model == "" {
