@@ -21,6 +21,7 @@ type sentInfo struct {
 	dates    []when.Expr
 	sources  []event.Source
 	modality string
+	hedges   []int // first tokens of the hedges ("aurait", "reportedly"); they scope over their clause
 	irrealis bool
 }
 
@@ -49,7 +50,7 @@ func (x *docState) attribute() {
 			}
 			switch x.lex.Cues[m.Index].Kind {
 			case "hedge":
-				info.modality = Hedged
+				info.hedges = append(info.hedges, m.First)
 			case "denial":
 				if info.modality != Hedged {
 					info.modality = Denied
@@ -94,9 +95,7 @@ func (x *docState) attribute() {
 			info.sources = orderSources(found)
 			if len(found) > 0 {
 				prev = info.sources
-				// A conditional under a named source is the source's
-				// claim ("selon l'OSDH, … aurait"): reported, not hedged.
-				if info.modality == Asserted || info.modality == Hedged {
+				if info.modality == Asserted {
 					info.modality = Reported
 				}
 			}

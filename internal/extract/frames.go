@@ -194,6 +194,18 @@ func (x *docState) buildFrames() {
 				}
 			}
 		}
+		// A hedge scopes over its clause, and over the trigger it stands
+		// right before ("aurait tué", "reportedly pounded"); a conditional
+		// under a named source is the source's claim: reported.
+		for _, h := range info.hedges {
+			for _, f := range fs {
+				inClause := h >= f.segFirst && h < f.segLast
+				before := h < f.trig.First && f.trig.First-h <= 3
+				if (inClause || before) && len(info.sources) == 0 {
+					f.modality = Hedged
+				}
+			}
+		}
 		x.assignActors(s, fs, owner)
 		x.assignFatalities(s, fs)
 		x.frames = append(x.frames, fs...)

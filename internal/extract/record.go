@@ -63,6 +63,8 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	}
 	sort.Slice(r.Evidence, func(i, j int) bool { return r.Evidence[i].Start < r.Evidence[j].Start })
 	r.Sources = orderSources(r.Sources)
+	// Hedged when any mention hedges; else reported when any mention is
+	// attributed; a denial alone is denied.
 	switch {
 	case hedged:
 		r.Modality = Hedged
