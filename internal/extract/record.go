@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/when"
@@ -97,6 +98,7 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		r.Actor2 = nil
 	}
 	r.Date = x.date(e)
+	x.affiliateSources(&r)
 
 	filled := 0
 	for _, ok := range []bool{r.Actor1 != nil, r.Actor2 != nil, len(r.Weapons) > 0, r.Fatalities != nil, len(r.Targets) > 0, r.Location != nil} {
@@ -386,4 +388,28 @@ func (x *docState) confidence(r event.Event, head *frame) float64 {
 	}
 	c = math.Round(c*100) / 100
 	return max(0.05, min(0.95, c))
+}
+
+// affiliateSources gives an anonymous military or security source with no
+// stated affiliation the army of the country where the event happened:
+// "selon des sources sécuritaires" in a report from Burkina Faso is the
+// Burkinabè forces speaking.
+func (x *docState) affiliateSources(r *event.Event) {
+	if r.Location == nil {
+		return
+	}
+	c := x.alpha3(r.Location.Country)
+	if c == "" {
+		return
+	}
+	for i := range r.Sources {
+		s := &r.Sources[i]
+		if s.Kind != "anonymous" || s.Affiliation != "" {
+			continue
+		}
+		n := strings.ToLower(s.Name)
+		if strings.Contains(n, "military") || strings.Contains(n, "security") || strings.Contains(n, "officer") {
+			s.Affiliation = c + ".MIL"
+		}
+	}
 }

@@ -115,27 +115,49 @@ func (n *node) stem(prefix string) *node {
 
 // Match finds the lexicon forms in toks. Within one category, matches do
 // not overlap: scanning left to right, the longest match starting at a
-// token wins. Matches of different categories may overlap ("bombardiers"
-// is both a weapon and an actor's role word). The result is ordered by
-// First, then category.
+// token wins, unless a match starting inside it reaches further ("selon
+// des sources sécuritaires": "sources sécuritaires", not "selon des
+// sources"): the words at the end of a phrase are the more specific. Matches of different categories may overlap
+// ("bombardiers" is both a weapon and an actor's role word). The result
+// is ordered by First, then category.
 func (l *Lexicon) Match(toks []text.Token) []Match {
-	var out []Match
-	var best [numCategories]Match
-	var lastEnd [numCategories]int
+	// The longest match of each category starting at each token.
+	starts := make([][numCategories]Match, len(toks))
 	for i := range toks {
+		best := &starts[i]
 		for c := range best {
 			best[c].Last = -1
 		}
-		l.matcher.root.walk(toks, i, i, &best)
+		l.matcher.root.walk(toks, i, i, best)
+	}
+	var out []Match
+	var lastEnd [numCategories]int
+	for i := range toks {
 		for c := Category(0); c < numCategories; c++ {
-			b := best[c]
-			if b.Last > i && i >= lastEnd[c] {
-				out = append(out, b)
-				lastEnd[c] = b.Last
+			b := starts[i][c]
+			if b.Last <= i || i < lastEnd[c] {
+				continue
 			}
+			if overtaken(starts, b) {
+				continue
+			}
+			out = append(out, b)
+			lastEnd[c] = b.Last
 		}
 	}
 	return out
+}
+
+// overtaken reports whether a match of b's category starts inside b and
+// ends after it.
+func overtaken(starts [][numCategories]Match, b Match) bool {
+	for j := b.First + 1; j < b.Last; j++ {
+		d := starts[j][b.Cat]
+		if d.Last > b.Last {
+			return true
+		}
+	}
+	return false
 }
 
 // walk follows every edge that toks[pos] allows and records, per
