@@ -120,12 +120,7 @@ func (x *docState) findWeapons() {
 			i++
 		}
 		if w.class == "?" {
-			// A bare head noun: a missile whose kind is not said.
-			w.class = "cruise_missile"
-			if w.platform == "" {
-				w.platform = ""
-			}
-			w.class = headDefault(e.Model)
+			w.class = headDefault
 		}
 		w.quantity = x.quantityBefore(w.first)
 		x.weapons = append(x.weapons, w)
@@ -139,7 +134,7 @@ func (x *docState) findWeapons() {
 // qualifier names: EVENTS.md has no generic missile class, and the press's
 // unnamed "missile" is most often a cruise or ballistic one fired at a
 // distance; cruise_missile is the documented choice.
-func headDefault(string) string { return "cruise_missile" }
+const headDefault = "cruise_missile"
 
 // sameFamily reports whether a generic class word and a model's class may
 // name the same weapon ("bombardiers" + "Tu-22M3": bomber; "avions" +

@@ -133,12 +133,13 @@ func hasSpan(list []event.Span, s event.Span) bool {
 }
 
 // addWeapon adds a weapon to a record's list. The same class twice is
-// one weapon; a word with no model that names the kind of a weapon
-// already listed ("the rocket" after "a Tochka-U ballistic missile") takes
-// it up rather than adding one.
+// one weapon; a missile or rocket word with no model after a named missile
+// ("the rocket" after "a Tochka-U ballistic missile") takes it up rather
+// than adding one: the press uses these words loosely. Other kinds are
+// listed each (a delivery of machine guns and assault rifles is two).
 func addWeapon(list []event.Weapon, w weaponMention, txt string) []event.Weapon {
 	for i, o := range list {
-		if o.Class == w.class || !sameFamily(o.Class, w.class) {
+		if o.Class == w.class || !isMissile(o.Class) || !isMissile(w.class) {
 			continue
 		}
 		switch {
@@ -412,4 +413,13 @@ func (x *docState) affiliateSources(r *event.Event) {
 			s.Affiliation = c + ".MIL"
 		}
 	}
+}
+
+// isMissile reports whether a class is one of the missiles and rockets.
+func isMissile(c string) bool {
+	switch c {
+	case "cruise_missile", "ballistic_missile", "rocket", "guided_missile":
+		return true
+	}
+	return false
 }
