@@ -342,7 +342,40 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 		if f.actor1 != nil && f.actor1.kind == "civilians" && f.actor2 == nil {
 			f.actor2, f.actor1 = f.actor1, nil
 		}
+		if f.actor1 == nil {
+			f.actor1 = x.sourceSide(s, f)
+		}
 	}
+}
+
+// sourceSide is the doer of a strike or an interception that names none,
+// when a government or military source of one country reports it: "Russia's
+// Defence Ministry said six Tu-22M3 bombers struck…", "Ukraine's air force
+// said 43 missiles had been shot down". States report their own strikes
+// and interceptions; the source's country is the one that acted.
+func (x *docState) sourceSide(s text.Sentence, f *frame) *actorMention {
+	if f.family != "strike" && f.family != "intercept" && f.family != "hit" {
+		return nil
+	}
+	for _, src := range x.sents[f.sent].sources {
+		if (src.Kind != "government" && src.Kind != "military") || src.Country == "" {
+			continue
+		}
+		if f.actor2 != nil && f.actor2.country == src.Country {
+			return nil
+		}
+		for _, sp := range x.sourceSpans {
+			if sp[0] >= s.First && sp[0] < s.Last {
+				name := src.Country
+				if c, ok := x.lex.Countries[src.Country]; ok {
+					name = c.Name
+				}
+				return &actorMention{first: sp[0], last: sp[1], id: src.Country + ".MIL", kind: "state_military",
+					country: src.Country, name: roleName("MIL", name), sent: f.sent, reporter: true}
+			}
+		}
+	}
+	return nil
 }
 
 // resolveSpeaker turns "nous"/"we" in a quote into the quoted source's
@@ -432,7 +465,7 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		return 1, true
 	}
 	if a.first < f.trig.First {
-		if x.passive(f.trig.First) {
+		if x.passive(f.trig.First) && !a.reporter {
 			return 2, false // "12 combattants ont été tués", "the station was hit"
 		}
 		return 1, false

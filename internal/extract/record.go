@@ -44,7 +44,7 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		if f.fatal != nil {
 			r.Fatalities = mergeFatal(r.Fatalities, f.fatal)
 		}
-		if f.actor1 != nil && (a1 == nil || f.a1strong && !a1strong || a1.reporter && !f.actor1.reporter) {
+		if f.actor1 != nil && (a1 == nil || f.a1strong && !a1strong) {
 			a1, a1strong = f.actor1, f.a1strong
 		}
 		if f.actor2 != nil && (a2 == nil || f.a2strong && !a2strong || !a2strong && f.actor2.kind == "civilians" && a2.kind != "civilians") {
