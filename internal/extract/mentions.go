@@ -512,6 +512,12 @@ func (x *docState) separatePlacesAndActors() {
 // weapon, actor or source word. "Russian airstrikes", "frappes russes" and
 // "sous-marin russe" stay actors.
 func (x *docState) modifiesThing(a actorMention) bool {
+	if a.role != "" && a.last-a.first == 1 && !x.doc.Tokens[a.first].Cap {
+		// "l'enclave rebelle", "zone rebelle": a role word as adjective.
+		j := a.first - 1
+		return j >= 0 && x.doc.Tokens[j].Kind == text.Word && !x.doc.Tokens[j].Cap && !isArticle(x.doc.Tokens[j].Norm) &&
+			x.weaponTok[j] == 0 && !x.triggerTok[j] && !x.isRoleWord(j) && x.doc.Lang == "fr" && !x.isGrammar(j)
+	}
 	if !a.bareCountry() || a.last-a.first != 1 {
 		return false
 	}
@@ -571,4 +577,28 @@ func (x *docState) countAt(i int, numAt map[int]lexicon.Match) (numberMention, b
 		return numberMention{first: i, last: m.Last, value: x.lex.Numbers[m.Index].Value}, true
 	}
 	return numberMention{}, false
+}
+
+// isRoleWord reports whether token i is part of an actor word.
+func (x *docState) isRoleWord(i int) bool {
+	for _, m := range x.byCat[lexicon.Actor] {
+		if i >= m.First && i < m.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// isGrammar reports whether a grammar word or a number word ends at
+// token j.
+func (x *docState) isGrammar(j int) bool {
+	if k, _ := x.grammarBefore(j); k != "" {
+		return true
+	}
+	for _, m := range x.byCat[lexicon.Number] {
+		if j >= m.First && j < m.Last {
+			return true
+		}
+	}
+	return false
 }

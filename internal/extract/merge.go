@@ -89,7 +89,10 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 		return false
 	}
 	for _, o := range e.frames {
-		if conflictActor(o.actor1, f.actor1) {
+		// Within one sentence, a doer found by position alone does not
+		// keep two frames apart: clauses share their subject badly.
+		weak := o.sent == f.sent && (!o.a1strong || !f.a1strong)
+		if !weak && conflictActor(o.actor1, f.actor1) {
 			return false
 		}
 		if conflictPlatform(o, f) {
