@@ -95,6 +95,7 @@ func Events(in Input) []event.Event {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence[0].Start < out[j].Evidence[0].Start })
 	x.inheritDates(out)
+	interceptedSide(out)
 	return out
 }
 

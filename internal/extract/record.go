@@ -423,3 +423,24 @@ func isMissile(c string) bool {
 	}
 	return false
 }
+
+// interceptedSide names the side whose weapons were shot down when an
+// interception does not: the doer of the last strike told before it whose
+// country is not the interceptor's ("Russia fired 84 missiles … Ukraine's
+// air force said 43 had been shot down").
+func interceptedSide(out []event.Event) {
+	for i := range out {
+		r := &out[i]
+		if r.Type != "disrupted_weapons_use" || r.Actor2 != nil || r.Actor1 == nil {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			o := out[j]
+			if o.EventType == "explosions_remote_violence" && o.Actor1 != nil && o.Actor1.Country != r.Actor1.Country && o.Actor1.Country != "" {
+				a := *o.Actor1
+				r.Actor2 = &a
+				break
+			}
+		}
+	}
+}
