@@ -91,8 +91,8 @@ func (x *docState) alpha3(a2 string) string {
 }
 
 // actor builds the record's actor. A country named without a role takes
-// the role the event gives it (its military in violence, its government
-// otherwise); a role word with no country ("civils", "l'armée") and an
+// the role the event gives it (its military in violence, its police in
+// arrests, its government otherwise); a role word with no country ("civils", "l'armée") and an
 // unresolved reference ("les djihadistes" before any group is named)
 // take the country of the event's place.
 func (x *docState) actor(a *actorMention, family string, loc *event.Place) *event.Actor {
@@ -129,6 +129,9 @@ func (x *docState) actor(a *actorMention, family string, loc *event.Place) *even
 		case "violence", "clash", "capture", "intercept":
 			out.ID, out.Kind = a.country+".MIL", "state_military"
 			out.Name = roleName("MIL", countryName(a.country))
+		case "arrest":
+			out.ID, out.Kind = a.country+".POL", "police"
+			out.Name = roleName("POL", countryName(a.country))
 		}
 	}
 	if out.Country == "" && !isGroup(out.ID) && len(out.ID) >= 3 {

@@ -364,6 +364,11 @@ func (x *docState) sourceSide(s text.Sentence, f *frame) *actorMention {
 		if f.actor2 != nil && f.actor2.country == src.Country {
 			return nil
 		}
+		// A government reporting a strike on its own soil is the victim's:
+		// "Ukrainian officials said" of a strike in Kramatorsk.
+		if f.family != "intercept" && x.frameCountry(f) == src.Country {
+			return nil
+		}
 		for _, sp := range x.sourceSpans {
 			if sp[0] >= s.First && sp[0] < s.Last {
 				name := src.Country
@@ -676,4 +681,18 @@ func (x *docState) anaphoricSubject(first, trig int) bool {
 		}
 	}
 	return false
+}
+
+// frameCountry is the alpha-3 code of the country where the frame's event
+// took place: its own place, else the article's place before it.
+func (x *docState) frameCountry(f *frame) string {
+	if p := bestPlace(f.places); p != nil {
+		return x.alpha3(p.Place.Country)
+	}
+	if len(f.evidence) > 0 {
+		if p := x.contextPlace(f.evidence[0].Start); p != nil {
+			return x.alpha3(p.Place.Country)
+		}
+	}
+	return ""
 }
