@@ -105,7 +105,10 @@ func TestMatch(t *testing.T) {
 			"bombardier*\tbomber_aircraft\t\tair\n" +
 			"tu-22m3\tbomber_aircraft\tTu-22M3\tair\n",
 		"xx/sources.tsv": "forms\tname\tkind\tcountry\n" +
-			"l'agence sputnik|sputnik\tSputnik\tmedia\tRUS\n",
+			"l'agence sputnik|sputnik\tSputnik\tmedia\tRUS\n" +
+			"selon des sources|sources sécuritaires\tanonymous\tanonymous\t\n",
+		"xx/triggers.tsv": "forms\tfamily\ttype\tcameo\n" +
+			"pris ~ le contrôle\tcapture\tnon_state_actor_overtakes_territory\t190\n",
 	})
 	l, err := Load(fsys, "xx")
 	if err != nil {
@@ -121,6 +124,9 @@ func TestMatch(t *testing.T) {
 		{"les bombardiers russes Tu-22M3", []string{"weapons:bombardiers", "actors:russes", "weapons:Tu-22M3"}},
 		{"selon l’Agence Sputnik", []string{"sources:l’Agence Sputnik"}},
 		{"l'armée", []string{"actors:armée"}},
+		{"ont pris dimanche le contrôle", []string{"triggers:pris dimanche le contrôle"}}, // ~ is any one word
+		{"ont pris le contrôle", nil},                                                     // ~ is exactly one
+		{"selon des sources sécuritaires", []string{"sources:sources sécuritaires"}},      // the match reaching further wins
 	}
 	for _, c := range cases {
 		toks := text.Tokenize(c.in)

@@ -28,6 +28,7 @@ type payload struct {
 type node struct {
 	next     map[string]*node
 	stems    map[string][]stemEdge // keyed by the stem's first stemKey bytes
+	any      *node                 // "~": any one word
 	upper    map[string]*node      // edges that need an all-capitals token
 	payloads []payload
 }
@@ -57,6 +58,16 @@ func (m *matcher) add(form string, c Category, index int) error {
 		t := toks[i]
 		if t.Norm == "*" {
 			return errors.New("* must end a word")
+		}
+		if t.Norm == "~" {
+			if i == 0 || i == len(toks)-1 {
+				return errors.New("~ (any one word) may not start or end a form")
+			}
+			if n.any == nil {
+				n.any = &node{}
+			}
+			n = n.any
+			continue
 		}
 		stem := i+1 < len(toks) && toks[i+1].Norm == "*" && toks[i+1].Start == t.End
 		if stem {
@@ -179,6 +190,9 @@ func (n *node) walk(toks []text.Token, start, pos int, best *[numCategories]Matc
 		if c := n.upper[t.Norm]; c != nil {
 			c.walk(toks, start, pos+1, best)
 		}
+	}
+	if n.any != nil && t.Kind == text.Word {
+		n.any.walk(toks, start, pos+1, best)
 	}
 	if len(n.stems) > 0 && t.Kind == text.Word && len(t.Norm) >= stemKey {
 		for _, e := range n.stems[t.Norm[:stemKey]] {
