@@ -66,9 +66,6 @@ func (x *docState) buildFrames() {
 	trigs := x.byCat[lexicon.Trigger]
 	for si, s := range x.doc.Sentences {
 		info := x.sents[si]
-		if info.irrealis {
-			continue
-		}
 		segs := x.segments(s)
 		var fs []*frame
 		segOf := func(tok int) int {
@@ -88,6 +85,9 @@ func (x *docState) buildFrames() {
 				continue
 			}
 			e := x.lex.Triggers[m.Index]
+			if x.irrealisBefore(segs[k][0], m.First) {
+				continue // "menace de frapper", "plans to strike": no event
+			}
 			// Triggers of one clause make one frame ("a frappé … tuant").
 			var same *frame
 			for _, f := range fs {
@@ -117,21 +117,34 @@ func (x *docState) buildFrames() {
 		// Each clause's arguments go to the frame of that clause, or to
 		// the nearest frame when the clause has none.
 		owner := func(tok int) *frame {
-			var best *frame
-			bestD := 1 << 30
+			// In the clause: the trigger that governs the word (the last
+			// one before it), else the first after it; outside any frame's
+			// clause: the nearest trigger.
+			var gov, after, near *frame
+			nearD := 1 << 30
 			for _, f := range fs {
 				if tok >= f.segFirst && tok < f.segLast {
-					return f
+					if f.trig.First <= tok {
+						gov = f
+					} else if after == nil {
+						after = f
+					}
 				}
 				d := f.trig.First - tok
 				if d < 0 {
 					d = -d
 				}
-				if d < bestD {
-					best, bestD = f, d
+				if d < nearD {
+					near, nearD = f, d
 				}
 			}
-			return best
+			switch {
+			case gov != nil:
+				return gov
+			case after != nil:
+				return after
+			}
+			return near
 		}
 		for _, w := range x.weapons {
 			if w.first >= s.First && w.first < s.Last && !x.negated(w.first, s.First) && !x.aimedAt(w.first) {
@@ -695,4 +708,16 @@ func (x *docState) frameCountry(f *frame) string {
 		}
 	}
 	return ""
+}
+
+// irrealisBefore reports whether a threat, plan or condition stands in
+// the clause before the trigger at token trig, within four tokens ("menace
+// de frapper", "plans to strike", "could hit").
+func (x *docState) irrealisBefore(first, trig int) bool {
+	for j := max(first, trig-4); j < trig; j++ {
+		if k, ok := x.grammarAt[j]; ok && k == "irrealis" {
+			return true
+		}
+	}
+	return false
 }
