@@ -39,16 +39,7 @@ func TestSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := newExtractor(t)
-	var sys []sitrep.Event
-	for _, c := range cases {
-		d := c.Gold.Doc
-		d.Text = c.Text
-		evs, err := x.Extract(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sys = append(sys, evs...)
-	}
+	sys := extractAll(t, x, cases)
 	rep := score.Score(cases, sys)
 	if rep.EventF1() != 1 {
 		var b bytes.Buffer
@@ -66,6 +57,23 @@ func TestSeed(t *testing.T) {
 			t.Errorf("field %s: accuracy %.3f on the seed, want 1:\n%s", f, fs.Accuracy(), b.String())
 		}
 	}
+}
+
+// extractAll runs the extractor on every case, with the gold's document
+// fields (id, language, publication date).
+func extractAll(t *testing.T, x *sitrep.Extractor, cases []score.Case) []sitrep.Event {
+	t.Helper()
+	var sys []sitrep.Event
+	for _, c := range cases {
+		d := c.Gold.Doc
+		d.Text = c.Text
+		evs, err := x.Extract(d)
+		if err != nil {
+			t.Fatalf("%s: %v", c.Name, err)
+		}
+		sys = append(sys, evs...)
+	}
+	return sys
 }
 
 // TestGolden runs the whole pipeline on every dev article and compares the
@@ -263,16 +271,7 @@ func TestConfidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sys []sitrep.Event
-	for _, c := range cases {
-		d := c.Gold.Doc
-		d.Text = c.Text
-		evs, err := x.Extract(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sys = append(sys, evs...)
-	}
+	sys := extractAll(t, x, cases)
 	rep := score.Score(cases, sys)
 	wrong := map[string]bool{}
 	for _, d := range rep.Docs {

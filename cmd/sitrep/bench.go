@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"runtime"
 	"time"
@@ -16,21 +15,12 @@ import (
 // per second for both and their ratio, so a figure can be compared across
 // machines.
 func cmdBench(e *env, args []string) int {
-	fl := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fl.SetOutput(e.stderr)
+	fl := newFlags(e, "bench", "sitrep bench [--time 3s] [--lang fr|en] FILE...")
 	dur := fl.Duration("time", 3*time.Second, "how long to run each measurement")
 	lang := fl.String("lang", "", "language of the articles (default: detect)")
 	lexDir := fl.String("lexicons", "", "read lexicons from `DIR` instead of the embedded copy")
-	fl.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: sitrep bench [--time 3s] [--lang fr|en] FILE...")
-		fl.PrintDefaults()
-	}
-	files, err := parseFlags(fl, args)
-	if err != nil {
-		return 2
-	}
-	if len(files) == 0 {
-		fl.Usage()
+	files, ok := positional(fl, args)
+	if !ok {
 		return 2
 	}
 	var docs []sitrep.Document

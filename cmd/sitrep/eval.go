@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 
 	"github.com/sitrep/sitrep"
@@ -9,22 +8,13 @@ import (
 )
 
 func cmdEval(e *env, args []string) int {
-	fl := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fl.SetOutput(e.stderr)
+	fl := newFlags(e, "eval", "sitrep eval [flags] DIR... (each DIR holds NAME.txt + NAME.gold.json pairs)")
 	verbose := fl.Bool("verbose", false, "list each missed, spurious and partly wrong event")
 	minF1 := fl.Float64("min-f1", 0, "exit non-zero when event F1 is below `X`")
 	minFull := fl.Float64("min-full-f1", 0, "exit non-zero when full-record F1 is below `X`")
 	lexDir := fl.String("lexicons", "", "read lexicons from `DIR` instead of the embedded copy")
-	fl.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: sitrep eval [flags] DIR... (each DIR holds NAME.txt + NAME.gold.json pairs)")
-		fl.PrintDefaults()
-	}
-	dirs, err := parseFlags(fl, args)
-	if err != nil {
-		return 2
-	}
-	if len(dirs) == 0 {
-		fl.Usage()
+	dirs, ok := positional(fl, args)
+	if !ok {
 		return 2
 	}
 	x, ok := newExtractor(e, *lexDir)

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -26,8 +25,7 @@ func newExtractor(e *env, lexDir string) (*sitrep.Extractor, bool) {
 }
 
 func cmdExtract(e *env, args []string) int {
-	fl := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fl.SetOutput(e.stderr)
+	fl := newFlags(e, "extract", "sitrep extract [flags] FILE... ('-' reads standard input; a .json file holds one document)")
 	lang := fl.String("lang", "", "language of the articles: fr or en (default: detect)")
 	published := fl.String("published", "", "publication date `YYYY-MM-DD` (relative dates resolve against it)")
 	id := fl.String("id", "", "document id (default: a hash of the content); one input only")
@@ -35,16 +33,8 @@ func cmdExtract(e *env, args []string) int {
 	format := fl.String("format", "jsonl", "output format: jsonl or table")
 	lexDir := fl.String("lexicons", "", "read lexicons from `DIR` instead of the embedded copy")
 	explain := fl.Bool("explain", false, "write the frames found and how they merged to stderr")
-	fl.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: sitrep extract [flags] FILE... ('-' reads standard input; a .json file holds one document)")
-		fl.PrintDefaults()
-	}
-	files, err := parseFlags(fl, args)
-	if err != nil {
-		return 2
-	}
-	if len(files) == 0 {
-		fl.Usage()
+	files, ok := positional(fl, args)
+	if !ok {
 		return 2
 	}
 	if *format != "jsonl" && *format != "table" {

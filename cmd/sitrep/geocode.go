@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
 
@@ -26,20 +25,12 @@ type geocodeExplain struct {
 
 // cmdGeocode geocodes each name given: one JSON line per name.
 func cmdGeocode(e *env, args []string) int {
-	fs := flag.NewFlagSet("geocode", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(e, "geocode", "sitrep geocode [--lang fr|en] [--country CC] [--explain] NAME...")
 	lang := fs.String("lang", "", "language of the names: fr or en")
 	country := fs.String("country", "", "prefer places in this ISO 3166-1 alpha-2 country")
 	explain := fs.Bool("explain", false, "list the candidates weighed and why the winner won")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: sitrep geocode [--lang fr|en] [--country CC] [--explain] NAME...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
+	names, ok := positional(fs, args)
+	if !ok {
 		return 2
 	}
 	g, err := geo.Default()
@@ -50,7 +41,7 @@ func cmdGeocode(e *env, args []string) int {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	code := 0
-	for _, name := range fs.Args() {
+	for _, name := range names {
 		cands := g.Lookup(name, geo.Options{Lang: *lang, Country: strings.ToUpper(*country)})
 		r := geocodeResult{Query: name}
 		if len(cands) > 0 {

@@ -70,6 +70,32 @@ func usage(w io.Writer, cmds map[string]command) {
 	fmt.Fprintln(w, "\nRun 'sitrep COMMAND -h' for a command's flags.")
 }
 
+// newFlags makes a subcommand's flag set; errors and the usage line go to
+// stderr.
+func newFlags(e *env, name, usage string) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(e.stderr)
+	fl.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: "+usage)
+		fl.PrintDefaults()
+	}
+	return fl
+}
+
+// positional parses the flags and returns the positional arguments; false
+// means the command must exit 2 (a bad flag, or no argument: usage printed).
+func positional(fl *flag.FlagSet, args []string) ([]string, bool) {
+	pos, err := parseFlags(fl, args)
+	if err != nil {
+		return nil, false
+	}
+	if len(pos) == 0 {
+		fl.Usage()
+		return nil, false
+	}
+	return pos, true
+}
+
 // parseFlags parses args allowing flags after positional arguments
 // ("sitrep extract a.txt --lang fr"), as people type them. "--" ends
 // flag parsing. It returns the positional arguments.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -25,18 +24,10 @@ type placeLine struct {
 // cmdPlaces geoparses each file: one JSON line per place mention. A file
 // that cannot be read is reported and the others are still processed.
 func cmdPlaces(e *env, args []string) int {
-	fs := flag.NewFlagSet("places", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(e, "places", "sitrep places [--lang fr|en] FILE...")
 	lang := fs.String("lang", "", "language of the texts: fr or en (default: from a NAME.fr.txt / NAME.en.txt file name)")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: sitrep places [--lang fr|en] FILE...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
+	names, ok := positional(fs, args)
+	if !ok {
 		return 2
 	}
 	g, err := geo.Default()
@@ -47,7 +38,7 @@ func cmdPlaces(e *env, args []string) int {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	code := 0
-	for _, file := range fs.Args() {
+	for _, file := range names {
 		b, err := os.ReadFile(file)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "sitrep places: %v\n", err)

@@ -1,8 +1,9 @@
 package extract
 
 import (
-	"math"
 	"strings"
+
+	"github.com/sitrep/sitrep/internal/geo"
 )
 
 // evt is a group of frames that tell of one event.
@@ -197,7 +198,7 @@ func conflictPlace(a, b []Place) bool {
 // placesAgree: the same point within 100 km, or one is the region or
 // country that holds the other.
 func placesAgree(p, q Place) bool {
-	if km(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) <= 100 {
+	if geo.Km(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) <= 100 {
 		return true
 	}
 	if p.Place.Country != q.Place.Country {
@@ -225,16 +226,6 @@ func sharesModel(e *evt, f *frame) bool {
 	return false
 }
 
-// km is the great-circle distance in kilometres.
-func km(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dLat := (lat2 - lat1) * rad
-	dLon := (lon2 - lon1) * rad
-	a := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * r * math.Asin(math.Sqrt(a))
-}
-
 // affinity scores how much a frame shares with an event: weapon models and
 // classes, actors and places in common, less the distance in sentences.
 func affinity(e *evt, f *frame) int {
@@ -260,7 +251,7 @@ func affinity(e *evt, f *frame) int {
 		}
 		for _, p := range f.places {
 			for _, q := range o.places {
-				if !isWater(p.Place) && km(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) < 25 {
+				if !isWater(p.Place) && geo.Km(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) < 25 {
 					sc += 2
 				}
 			}

@@ -37,7 +37,7 @@ func within(p Place, g *goldPlace) bool {
 	if g.Precision == 3 {
 		lim = 100
 	}
-	return haversine(p.Lat, p.Lon, g.Lat, g.Lon) <= lim
+	return Km(p.Lat, p.Lon, g.Lat, g.Lon) <= lim
 }
 
 func testGazetteer(t testing.TB) *Gazetteer {
@@ -122,7 +122,7 @@ func TestFindSeed(t *testing.T) {
 		if m.Place.Feature != Region || m.Place.Admin1 != "Deir ez-Zor" || m.Precision != 3 {
 			t.Errorf("province de Deir Ezzor: got %s %s precision %d", m.Place.Name, m.Place.Feature, m.Precision)
 		}
-		if d := haversine(m.Place.Lat, m.Place.Lon, 35.33588, 40.14084); d > 5 {
+		if d := Km(m.Place.Lat, m.Place.Lon, 35.33588, 40.14084); d > 5 {
 			t.Errorf("Deir ez-Zor region at %.0f km from its capital", d)
 		}
 	}

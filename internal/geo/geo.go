@@ -415,7 +415,7 @@ func isTwinRegion(pl *Place, n int, at func(int) *Place) bool {
 	}
 	for i := 0; i < n; i++ {
 		o := at(i)
-		if o.Feature == City && o.Country == pl.Country && haversine(o.Lat, o.Lon, pl.Lat, pl.Lon) <= twinKm {
+		if o.Feature == City && o.Country == pl.Country && Km(o.Lat, o.Lon, pl.Lat, pl.Lon) <= twinKm {
 			return true
 		}
 	}
@@ -485,13 +485,15 @@ func (g *Gazetteer) isCapital(pl *Place) bool {
 		return false
 	}
 	c := g.place(id)
-	return haversine(c.Lat, c.Lon, pl.Lat, pl.Lon) <= 1
+	return Km(c.Lat, c.Lon, pl.Lat, pl.Lon) <= 1
 }
 
 // Distance returns the great-circle distance between two places in km.
-func Distance(a, b Place) float64 { return haversine(a.Lat, a.Lon, b.Lat, b.Lon) }
+func Distance(a, b Place) float64 { return Km(a.Lat, a.Lon, b.Lat, b.Lon) }
 
-func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+// Km is the great-circle distance in kilometres between two points given
+// in degrees (haversine, on a sphere of radius 6,371 km).
+func Km(lat1, lon1, lat2, lon2 float64) float64 {
 	const r = 6371.0
 	rad := math.Pi / 180
 	dlat := (lat2 - lat1) * rad

@@ -289,7 +289,7 @@ func TestLookupSpellings(t *testing.T) {
 			continue
 		}
 		p := cands[0].Place
-		if d := haversine(p.Lat, p.Lon, c.lat, c.lon); d > 25 {
+		if d := Km(p.Lat, p.Lon, c.lat, c.lon); d > 25 {
 			t.Errorf("%q: got %s, %s (%.4f, %.4f), %.0f km away", c.name, p.Name, p.Country, p.Lat, p.Lon, d)
 			bad++
 		}

@@ -1,10 +1,10 @@
 package score
 
 import (
-	"math"
 	"strings"
 
 	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/geo"
 )
 
 // Field names, in the order of EVENTS.md "Scoring" step 3. These are the
@@ -148,19 +148,9 @@ func actorMatch(g, s *event.Actor) bool {
 	return prefix == g.ID
 }
 
-// haversineKm is the great-circle distance between two points in degrees.
-func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const rad = math.Pi / 180
-	dlat := (lat2 - lat1) * rad
-	dlon := (lon2 - lon1) * rad
-	a := math.Sin(dlat/2)*math.Sin(dlat/2) +
-		math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * earthRadiusKm * math.Asin(math.Min(1, math.Sqrt(a)))
-}
-
 // placeKm is the distance between two places.
 func placeKm(a, b *event.Place) float64 {
-	return haversineKm(a.Lat, a.Lon, b.Lat, b.Lon)
+	return geo.Km(a.Lat, a.Lon, b.Lat, b.Lon)
 }
 
 // locationMatch: within RegionKm when the gold precision is 3, within

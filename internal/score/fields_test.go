@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/geo"
 )
 
 func str(s string) *string { return &s }
@@ -72,10 +73,10 @@ func TestLocationMatch(t *testing.T) {
 
 func TestHaversine(t *testing.T) {
 	// Paris to London is about 344 km.
-	if d := haversineKm(48.8566, 2.3522, 51.5074, -0.1278); math.Abs(d-343.5) > 1.5 {
+	if d := geo.Km(48.8566, 2.3522, 51.5074, -0.1278); math.Abs(d-343.5) > 1.5 {
 		t.Errorf("Paris-London = %.1f km, want about 344", d)
 	}
-	if d := haversineKm(10, 20, 10, 20); d != 0 {
+	if d := geo.Km(10, 20, 10, 20); d != 0 {
 		t.Errorf("same point = %v km", d)
 	}
 }
