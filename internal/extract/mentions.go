@@ -489,11 +489,7 @@ func (x *docState) separatePlacesAndActors() {
 			if !p.isEvent() || !overlaps(a, *p) {
 				continue
 			}
-			j := a.first - 1
-			for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
-				j--
-			}
-			if k, _ := x.grammarBefore(j); k == "locative" {
+			if x.locativeBefore(a.first) {
 				isPlace = true
 			} else {
 				p.notEvent = true
@@ -504,6 +500,27 @@ func (x *docState) separatePlacesAndActors() {
 		}
 	}
 	x.actors = kept
+}
+
+// locativeBefore reports whether a locative word introduces the name at
+// token i: "en Syrie", "in eastern Ukraine". Between them may stand
+// articles and one lower-case word.
+func (x *docState) locativeBefore(i int) bool {
+	words := 0
+	for j := i - 1; j >= 0 && j >= i-7; j-- {
+		t := x.doc.Tokens[j]
+		if k, _ := x.grammarBefore(j); k == "locative" {
+			return true
+		}
+		switch {
+		case isArticle(t.Norm):
+		case t.Kind == text.Word && !t.Cap && words < 1 && !x.triggerTok[j] && x.weaponTok[j] == 0:
+			words++
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // modifiesThing reports whether a bare-country mention is an adjective of

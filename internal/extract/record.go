@@ -213,10 +213,18 @@ func isWater(p event.Place) bool { return p.Country == "" && p.Precision == 3 }
 // contextPlace is the last event place named before pos, else the first
 // after it.
 func (x *docState) contextPlace(pos int) *Place {
-	var before, after *Place
+	var before, after, country *Place
 	for i := range x.in.Places {
 		p := &x.in.Places[i]
 		if !p.isEvent() || isWater(p.Place) {
+			continue
+		}
+		if p.Place.Admin1 == "" && p.Place.Precision == 3 {
+			// A country ("en Syrie") frames the story but rarely places
+			// one event: the last resort.
+			if country == nil || p.Start < pos {
+				country = p
+			}
 			continue
 		}
 		if p.Start < pos {
@@ -225,10 +233,13 @@ func (x *docState) contextPlace(pos int) *Place {
 			after = p
 		}
 	}
-	if before != nil {
+	switch {
+	case before != nil:
 		return before
+	case after != nil:
+		return after
 	}
-	return after
+	return country
 }
 
 // date resolves the event's date: the first frame's stated date, else an
