@@ -515,13 +515,26 @@ func isGroup(id string) bool { return len(id) > 6 && id[:6] == "group:" }
 // count of people nearest to the killing word.
 func (x *docState) assignFatalities(s text.Sentence, fs []*frame) {
 	for _, f := range fs {
-		if !f.families["kill"] {
-			continue
-		}
 		var kills []lexicon.Match
 		for _, m := range x.byCat[lexicon.Trigger] {
 			if m.First >= s.First && m.First < s.Last && x.lex.Triggers[m.Index].Family == "kill" {
 				kills = append(kills, m)
+			}
+		}
+		if !f.families["kill"] {
+			// "les combats ont fait vingt morts", "leaving 12 dead": a
+			// count of the dead in a battle's or a strike's sentence.
+			if g := group(f.family); g != "violence" && g != "clash" {
+				continue
+			}
+			kills = kills[:0]
+			for _, m := range x.byCat[lexicon.Grammar] {
+				if m.First >= s.First && m.First < s.Last && x.lex.Grammar[m.Index].Kind == "dead" {
+					kills = append(kills, m)
+				}
+			}
+			if !x.deadCounted(kills) {
+				continue
 			}
 		}
 		best, bestD := -1, 1<<30
@@ -568,7 +581,7 @@ func (x *docState) countsPeople(n numberMention) bool {
 
 func (x *docState) personLen(n numberMention) int {
 	for j := n.last; j < n.last+3 && j < len(x.doc.Tokens); j++ {
-		if k, ok := x.grammarAt[j]; ok && k == "person" {
+		if k, ok := x.grammarAt[j]; ok && (k == "person" || k == "dead") {
 			return x.grammarEnd[j] - n.last
 		}
 		if x.doc.Tokens[j].Kind != text.Word {
@@ -717,6 +730,19 @@ func (x *docState) irrealisBefore(first, trig int) bool {
 	for j := max(first, trig-4); j < trig; j++ {
 		if k, ok := x.grammarAt[j]; ok && k == "irrealis" {
 			return true
+		}
+	}
+	return false
+}
+
+// deadCounted reports whether one of the death words is counted: a number
+// right before it ("vingt morts", "12 dead").
+func (x *docState) deadCounted(dead []lexicon.Match) bool {
+	for _, d := range dead {
+		for _, n := range x.numbers {
+			if n.last <= d.First && d.First-n.last <= 1 {
+				return true
+			}
 		}
 	}
 	return false
