@@ -197,6 +197,9 @@ func (x *Extractor) extract(doc Document, trace io.Writer) ([]Event, error) {
 	lang := doc.Lang
 	if lang == "" {
 		lang = text.DetectLang(doc.Text)
+		if lang == "unknown" {
+			lang = x.guessLang(doc.Text)
+		}
 	}
 	lex, ok := x.lex[lang]
 	if !ok {
@@ -248,4 +251,28 @@ func round4(f float64) float64 {
 		return -float64(int64(-f*1e4+0.5)) / 1e4
 	}
 	return float64(int64(f*1e4+0.5)) / 1e4
+}
+
+// guessLang is the fallback when function words cannot tell the language
+// of a short text: the language whose lexicons match the most of its
+// tokens, or "unknown" when none matches or two tie.
+func (x *Extractor) guessLang(body string) string {
+	toks := text.Tokenize(body)
+	best, bestN, tie := "unknown", 0, false
+	for _, lang := range x.langs {
+		n := 0
+		for _, m := range x.lex[lang].Match(toks) {
+			n += m.Last - m.First
+		}
+		switch {
+		case n > bestN:
+			best, bestN, tie = lang, n, false
+		case n == bestN && n > 0:
+			tie = true
+		}
+	}
+	if tie {
+		return "unknown"
+	}
+	return best
 }
