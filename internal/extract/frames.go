@@ -325,6 +325,9 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 		}
 		f := owner(a.first)
 		role, strong := x.actorRole(a, f)
+		if a.reporter && role == 2 && !strong {
+			continue // "…, selon l'armée irakienne": who reports is not who is hit
+		}
 		cands[f] = append(cands[f], candidate{a: a, role: role, strong: strong})
 	}
 	pick := func(cs []candidate, role int, strong bool, not *actorMention) *actorMention {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/when"
@@ -105,6 +106,9 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		if ok {
 			filled++
 		}
+	}
+	if x.isHistory(r.Date) {
+		return r, false // "en 2014, l'EI avait proclamé…": a recap, not news
 	}
 	if denied && !hedged && !reported && !asserted {
 		return r, false // a denial alone takes up an event told elsewhere, or none
@@ -454,4 +458,21 @@ func interceptedSide(out []event.Event) {
 			}
 		}
 	}
+}
+
+// historyDays is how long before publication an event is a recap of
+// history rather than news.
+const historyDays = 180
+
+// isHistory reports whether a date lies more than historyDays before
+// publication.
+func (x *docState) isHistory(d event.Date) bool {
+	if d.Value == nil || x.in.Published.IsZero() {
+		return false
+	}
+	t, err := time.Parse("2006-01-02", *d.Value)
+	if err != nil {
+		return false
+	}
+	return x.in.Published.Sub(t) > historyDays*24*time.Hour
 }

@@ -214,7 +214,7 @@ var (
 	sourceKinds  = set("media", "government", "military", "armed_group", "anonymous", "witness", "ngo", "international_org")
 	numberKinds  = set("exact", "vague", "min", "max", "approx", "between", "and")
 	grammarKinds = set("target", "agent", "genitive", "within", "person", "pronoun", "speaker", "irrealis", "locative", "ledby", "support", "passive", "dead")
-	dateKinds    = set("weekday", "month", "relative", "last", "unit", "after", "before", "night", "week", "monthrel", "same")
+	dateKinds    = set("weekday", "month", "relative", "last", "unit", "after", "before", "night", "week", "monthrel", "same", "year")
 )
 
 func set(xs ...string) map[string]bool {

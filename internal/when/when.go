@@ -290,6 +290,12 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 		case "week":
 			out = append(out, finish(doc, Expr{First: i, Kind: WeekRel, Days: e.Value}, m.Last))
 			i = m.Last - 1
+		case "year":
+			// "en 2014", "in 2019": a year alone.
+			if y, ok := yearAt(toks, m.Last, last); ok {
+				out = append(out, finish(doc, Expr{First: i, Kind: Absolute, Year: y}, m.Last+1))
+				i = m.Last
+			}
 		case "monthrel":
 			out = append(out, finish(doc, Expr{First: i, Kind: MonthRel, Days: e.Value}, m.Last))
 			i = m.Last - 1
