@@ -59,6 +59,17 @@ func TestResolve(t *testing.T) {
 		{en, "overnight Tuesday to Wednesday", thursday, "2017-11-01"},   // the later day
 		{fr, "mercredi", time.Time{}, ""},                                // no publication date: unknown
 		{en, "April 8, 2022", time.Time{}, "2022-04-08"},                 // absolute needs none
+		{fr, "le 1er novembre 2017", thursday, "2017-11-01"},             // ordinal day
+		{en, "on Nov. 1, 2017", thursday, "2017-11-01"},                  // abbreviated month
+		{fr, "le 01/11/2017", thursday, "2017-11-01"},                    // day first
+		{en, "on 11/01/2017", thursday, "2017-11-01"},                    // month first
+		{en, "on 25/10/2017", thursday, "2017-10-25"},                    // cannot be month first
+		{fr, "le 10.11.2017", thursday, "2017-11-10"},                    // dotted
+		{fr, "la semaine dernière", thursday, "week:2017-10-23"},         // Monday of last week
+		{en, "last week", thursday, "week:2017-10-23"},                   // Monday of last week
+		{fr, "le mois dernier", thursday, "month:2017-10-01"},            // month precision
+		{fr, "en 2014, l'EI avait", thursday, "year:2014-01-01"},         // a year alone
+		{en, "killed 2000 people", thursday, ""},                         // a count is no year
 	}
 	for _, c := range cases {
 		got := find(t, c.lex, c.in, c.pub)
