@@ -668,7 +668,9 @@ func (x *docState) aimedAt(i int) bool {
 	}
 	for _, m := range x.byCat[lexicon.Trigger] {
 		if m.Last == j+1 && x.lex.Triggers[m.Index].Family == "hit" {
-			return true
+			// "hit by a Tochka-U": after an agent word it is the weapon.
+			k, _ := x.grammarBefore(j)
+			return k != "agent"
 		}
 	}
 	return false
