@@ -214,7 +214,10 @@ func (x *docState) buildFrames() {
 			for _, f := range fs {
 				inClause := h >= f.segFirst && h < f.segLast
 				before := h < f.trig.First && f.trig.First-h <= 3
-				if (inClause || before) && len(info.sources) == 0 {
+				// Right before the trigger ("had reportedly pounded", "aurait
+				// tué") it hedges even a named source's account.
+				adjacent := h < f.trig.First && f.trig.First-h <= 2
+				if adjacent || (inClause || before) && len(info.sources) == 0 {
 					f.modality = Hedged
 				}
 			}
