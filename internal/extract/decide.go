@@ -73,6 +73,11 @@ func (x *docState) decideType(head *frame, e *evt, ws []event.Weapon, a1, a2 *ac
 				return "attack", "180"
 			}
 		}
+	case "protest", "riot":
+		// A demonstration that breaks, burns or storms is a riot.
+		if fams["riot"] || fams["destroy"] {
+			return "violent_demonstration", "145"
+		}
 	case "capture":
 		if a1 != nil && a1.kind == "state_military" && loc != nil && x.alpha3(loc.Country) == a1.country {
 			return "government_regains_territory", "190"

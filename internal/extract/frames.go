@@ -242,8 +242,10 @@ func rank(f string) int {
 		return 2
 	case "strike":
 		return 3
+	case "protest":
+		return 4
 	}
-	return 4
+	return 5
 }
 
 func appendUniq(list []string, s string) []string {
@@ -358,7 +360,7 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 			// that resolved to the other side means the group named before.
 			f.actor2 = x.reresolve(f.actor2, f.actor1.id)
 		}
-		if f.actor1 != nil && f.actor1.kind == "civilians" && f.actor2 == nil {
+		if f.actor1 != nil && f.actor1.kind == "civilians" && f.actor2 == nil && group(f.family) != "demonstration" {
 			f.actor2, f.actor1 = f.actor1, nil
 		}
 		if f.actor1 == nil {
@@ -425,6 +427,9 @@ func (x *docState) resolveSpeaker(a *actorMention) bool {
 // whether a grammatical cue said so (strong) or only its position did.
 func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	if a.kind == "civilians" {
+		if group(f.family) == "demonstration" {
+			return 1, false // protesters and rioters are the ones acting
+		}
 		return 2, false
 	}
 	// Look at the words right before the actor, past an article.
@@ -468,10 +473,13 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 			// target ("dépôts d'armes de Daech") names whose it was.
 			h := kFirst - 1
 			if h >= 0 && (x.weaponTok[h] != 0 || x.triggerTok[h]) && !x.targetTok[h] {
-				if f.family == "capture" {
-					return 2, true
+				switch group(f.family) {
+				case "violence", "clash", "intercept":
+					return 1, true
 				}
-				return 1, true
+				// "la prise de Raqqa", "forcer l'entrée de l'ambassade":
+				// what was taken or stormed.
+				return 2, true
 			}
 			if h >= 0 && x.targetTok[h] {
 				return 2, true

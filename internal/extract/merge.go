@@ -50,6 +50,8 @@ func group(family string) string {
 	switch family {
 	case "hit", "strike", "kill", "destroy", "suicide", "chemical":
 		return "violence"
+	case "protest", "riot":
+		return "demonstration"
 	}
 	return family
 }
