@@ -35,6 +35,8 @@ func commands() map[string]command {
 		"bench":   {"measure extraction speed against a tokenizing baseline", cmdBench},
 		"geocode": {"geocode place names (one JSON line per name)", cmdGeocode},
 		"places":  {"list the place mentions of texts (one JSON line per mention)", cmdPlaces},
+		"ingest":  {"store articles, pages and feeds and their events, fused across articles", cmdIngest},
+		"query":   {"print stored events with their mentions and sources (JSONL or a table)", cmdQuery},
 	}
 }
 
