@@ -117,15 +117,7 @@ func cmdExtract(e *env, args []string) int {
 func writeTable(w io.Writer, name string, doc sitrep.Document, evs []sitrep.Event) {
 	fmt.Fprintf(w, "== %s: %d event(s)\n", name, len(evs))
 	for i, ev := range evs {
-		date := "date unknown"
-		if ev.Date.Value != nil {
-			date = *ev.Date.Value
-		}
-		place := "place unknown"
-		if ev.Location != nil {
-			place = fmt.Sprintf("%s, %s (precision %d)", ev.Location.Name, ev.Location.Country, ev.Location.Precision)
-		}
-		fmt.Fprintf(w, "%d. %s [%s, CAMEO %s] %s, %s — %s\n", i+1, ev.Type, ev.EventType, ev.CAMEO, date, place, ev.Modality)
+		fmt.Fprintf(w, "%d. %s\n", i+1, headline(ev))
 		fmt.Fprintf(w, "   %s → %s\n", actorLabel(ev.Actor1), actorLabel(ev.Actor2))
 		if len(ev.Weapons) > 0 {
 			var ws []string
@@ -158,6 +150,19 @@ func writeTable(w io.Writer, name string, doc sitrep.Document, evs []sitrep.Even
 			fmt.Fprintf(w, "   [%d,%d] %s\n", sp.Start, sp.End, clip(doc.Text[sp.Start:sp.End], 100))
 		}
 	}
+}
+
+// headline is an event's first table line: type, date, place, modality.
+func headline(ev sitrep.Event) string {
+	date := "date unknown"
+	if ev.Date.Value != nil {
+		date = *ev.Date.Value
+	}
+	place := "place unknown"
+	if ev.Location != nil {
+		place = fmt.Sprintf("%s, %s (precision %d)", ev.Location.Name, ev.Location.Country, ev.Location.Precision)
+	}
+	return fmt.Sprintf("%s [%s, CAMEO %s] %s, %s — %s", ev.Type, ev.EventType, ev.CAMEO, date, place, ev.Modality)
 }
 
 func actorLabel(a *sitrep.Actor) string {

@@ -128,16 +128,7 @@ func parseBBox(s string) ([4]float64, error) {
 func writeEventTable(w io.Writer, evs []store.Event) {
 	fmt.Fprintf(w, "%d event(s)\n", len(evs))
 	for i, ev := range evs {
-		date := "date unknown"
-		if ev.Date.Value != nil {
-			date = *ev.Date.Value
-		}
-		place := "place unknown"
-		if ev.Location != nil {
-			place = fmt.Sprintf("%s, %s (precision %d)", ev.Location.Name, ev.Location.Country, ev.Location.Precision)
-		}
-		fmt.Fprintf(w, "%d. %s [%s, CAMEO %s] %s, %s — %s — %d article(s) — id %s\n",
-			i+1, ev.Type, ev.EventType, ev.CAMEO, date, place, ev.Modality, ev.NumArticles, ev.ID)
+		fmt.Fprintf(w, "%d. %s — %d article(s) — id %s\n", i+1, headline(ev.Event), ev.NumArticles, ev.ID)
 		fmt.Fprintf(w, "   %s → %s\n", actorLabel(ev.Actor1), actorLabel(ev.Actor2))
 		if ev.Fatalities != nil {
 			s := strconv.Itoa(ev.Fatalities.Best)

@@ -30,7 +30,7 @@
 package fuse
 
 import (
-	"math"
+	"github.com/sitrep/sitrep/internal/geo"
 	"sort"
 	"strings"
 	"time"
@@ -143,7 +143,7 @@ func Compatible(a, b *Key) bool {
 }
 
 func placesCompatible(a, b *Key) bool {
-	if DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= MaxDistanceKm {
+	if geo.Km(a.Lat, a.Lon, b.Lat, b.Lon) <= MaxDistanceKm {
 		return true
 	}
 	if a.Precision != 3 && b.Precision != 3 {
@@ -184,16 +184,6 @@ func splitActor(id string) (country, role string) {
 	return id, ""
 }
 
-// DistanceKm is the great-circle distance between two points.
-func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat := (lat2 - lat1) * rad
-	dlon := (lon2 - lon1) * rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
-}
-
 // similarity orders compatible pairs from the most alike down.
 func similarity(a, b *Key) int {
 	s := 0
@@ -206,7 +196,7 @@ func similarity(a, b *Key) int {
 		}
 	}
 	if a.HasPlace && b.HasPlace {
-		switch d := DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon); {
+		switch d := geo.Km(a.Lat, a.Lon, b.Lat, b.Lon); {
 		case d < 1:
 			s += 3
 		case d < 10:
