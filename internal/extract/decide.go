@@ -124,13 +124,6 @@ func (x *docState) actor(a *actorMention, family string, loc *event.Place) *even
 		out.Name = roleName("REB", countryName(locCountry))
 	case a.role != "":
 		c := locCountry
-		if a.role == "MIL" {
-			// "the jets", "government troops": the state whose forces the
-			// article named last, else the place's.
-			if s := x.lastState(a.first); s != "" {
-				c = s
-			}
-		}
 		if c == "" {
 			return nil
 		}
@@ -150,16 +143,4 @@ func (x *docState) actor(a *actorMention, family string, loc *event.Place) *even
 		out.Country = out.ID[:3]
 	}
 	return out
-}
-
-// lastState is the country of the last state military named before token
-// i ("Turkish warplanes … the jets"), or "".
-func (x *docState) lastState(i int) string {
-	for k := len(x.actors) - 1; k >= 0; k-- {
-		a := x.actors[k]
-		if a.first < i && a.country != "" && a.kind == "state_military" && !isGroup(a.id) {
-			return a.country
-		}
-	}
-	return ""
 }
