@@ -426,6 +426,9 @@ func (x *docState) resolveSpeaker(a *actorMention) bool {
 // actorRole decides whether a is the frame's actor1 (1) or actor2 (2), and
 // whether a grammatical cue said so (strong) or only its position did.
 func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
+	if k, ok := x.grammarAt[a.last]; ok && k == "blame" {
+		return 0, false // the accuser: "Zelensky accused Russia of…"
+	}
 	if a.kind == "civilians" {
 		if group(f.family) == "demonstration" {
 			return 1, false // protesters and rioters are the ones acting
@@ -461,6 +464,8 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	if j >= 0 {
 		k, kFirst := x.grammarBefore(j)
 		switch k {
+		case "blame":
+			return 1, true // "accused Russia of targeting civilians"
 		case "support":
 			return 0, false // "soutenues par Washington": a backer, not a party
 		case "target":
