@@ -509,12 +509,13 @@ func (x *docState) locativeBefore(i int) bool {
 	words := 0
 	for j := i - 1; j >= 0 && j >= i-7; j-- {
 		t := x.doc.Tokens[j]
-		if k, _ := x.grammarBefore(j); k == "locative" {
+		k, _ := x.grammarBefore(j)
+		if k == "locative" {
 			return true
 		}
 		switch {
-		case isArticle(t.Norm):
-		case t.Kind == text.Word && !t.Cap && words < 1 && !x.triggerTok[j] && x.weaponTok[j] == 0:
+		case isArticle(t.Norm) || t.Norm == "-" || k == "genitive":
+		case t.Kind == text.Word && !t.Cap && words < 2 && !x.triggerTok[j] && x.weaponTok[j] == 0:
 			words++
 		default:
 			return false

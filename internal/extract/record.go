@@ -84,6 +84,14 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	loc := bestPlace(places)
 	if loc == nil {
 		loc = x.contextPlace(r.Evidence[0].Start)
+	} else if isCountry(loc.Place) {
+		// "dans l'ouest de la Syrie", "«À bas la France»": a country says
+		// less than the town the article is about, when that town is in
+		// it or the country is only quoted.
+		if c := x.contextPlace(r.Evidence[0].Start); c != nil && !isCountry(c.Place) &&
+			(c.Place.Country == loc.Place.Country || x.doc.QuoteAt(loc.Start) >= 0) {
+			loc = c
+		}
 	}
 	if loc != nil {
 		p := loc.Place
@@ -209,6 +217,9 @@ func bestPlace(ps []Place) *Place {
 	}
 	return best
 }
+
+// isCountry reports whether a place is a whole country.
+func isCountry(p event.Place) bool { return p.Precision == 3 && p.Admin1 == "" && p.Country != "" }
 
 // isWater reports whether a place is a sea, gulf or other water body: a
 // region-level place of no country.
