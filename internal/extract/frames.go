@@ -469,7 +469,10 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		case "support":
 			return 0, false // "soutenues par Washington": a backer, not a party
 		case "target":
-			return 2, true
+			// "contre Daech", "on ISIS positions"; in an arrest or a
+			// delivery such a word belongs to another, nested event.
+			g := group(f.family)
+			return 2, g == "violence" || g == "clash" || g == "intercept"
 		case "agent":
 			return 1, true
 		case "genitive":
