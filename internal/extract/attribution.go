@@ -85,6 +85,19 @@ func (x *docState) attribute() {
 			}
 		}
 		if attributed && len(found) == 0 {
+			// A source named farther from the verb: "Ukraine's SBU security
+			// service detained …, the agency said."
+			for _, m := range srcs {
+				if m.First < s.First || m.First >= s.Last || x.doc.QuoteAt(x.doc.Tokens[m.First].Start) >= 0 {
+					continue
+				}
+				if src, ok := x.source(m, known); ok && !hasSource(found, src) {
+					found = append(found, src)
+					x.sourceSpans = append(x.sourceSpans, [2]int{m.First, m.Last})
+				}
+			}
+		}
+		if attributed && len(found) == 0 {
 			if a := x.subjectActor(s.First, s.Last, cues); a != nil {
 				found = append(found, actorSource(*a, x.span(a.first, a.last)))
 			} else if pronoun {
@@ -240,7 +253,7 @@ func (x *docState) subjectActor(first, last int, cues []lexicon.Match) *actorMen
 			if a.first < first || a.first >= last || a.id == "" || a.kind == "civilians" {
 				continue
 			}
-			if x.doc.QuoteAt(x.doc.Tokens[a.first].Start) >= 0 {
+			if x.doc.QuoteAt(x.doc.Tokens[a.first].Start) >= 0 || x.supported(a) {
 				continue
 			}
 			d := c.First - a.last
@@ -309,4 +322,15 @@ func subsumed(in []event.Source, i int) bool {
 		}
 	}
 	return false
+}
+
+// supported reports whether a "soutenu par" / "backed by" word stands
+// right before the actor: a backer, not the one who speaks or acts.
+func (x *docState) supported(a *actorMention) bool {
+	j := a.first - 1
+	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
+		j--
+	}
+	k, _ := x.grammarBefore(j)
+	return k == "support"
 }
