@@ -365,6 +365,12 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 		}
 		if f.actor1 == nil {
 			f.actor1 = x.sourceSide(s, f)
+		} else if f.actor1.role == "MIL" {
+			// "The Turkish Defence Ministry said jets … had hit": a state's
+			// ministry or army speaks of its own forces.
+			if side := x.sourceSide(s, f); side != nil {
+				f.actor1 = side
+			}
 		}
 	}
 }
