@@ -287,6 +287,16 @@ func (x *docState) date(e *evt) event.Date {
 			}
 		}
 	}
+	// The main clause of "N heures après <event told before>, …".
+	for _, f := range e.frames {
+		for _, o := range x.frames {
+			if o.sent == f.sent && o != f && o.offset != nil {
+				if d := o.offset.Unshift(x.frameDate(o)); d.Value != "" {
+					return toDate(d, x.in.Doc.Text[o.offset.Start:o.offset.End])
+				}
+			}
+		}
+	}
 	return event.Date{Precision: when.Unknown}
 }
 
@@ -339,7 +349,11 @@ func (x *docState) inheritDates(out []event.Event) {
 			last, lastSent = r, x.doc.SentenceOf(x.tokenAt(r.Evidence[len(r.Evidence)-1].Start))
 			continue
 		}
-		if last == nil || sent-lastSent > inheritWindow || last.EventType != r.EventType {
+		if last == nil || sent-lastSent > inheritWindow {
+			continue
+		}
+		// An interception is the other side of the strike told before it.
+		if last.EventType != r.EventType && !(r.Type == "disrupted_weapons_use" && last.EventType == "explosions_remote_violence") {
 			continue
 		}
 		if x.doc.QuoteAt(r.Evidence[0].Start) >= 0 {

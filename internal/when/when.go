@@ -158,6 +158,20 @@ func (e Expr) After(prev Date) Date {
 	return Date{Value: fmtDate(t.AddDate(0, 0, e.Days)), Precision: Day}
 }
 
+// Unshift resolves the other side of an Offset expression: the event told
+// after "après"/"after" has the given date, and this one came Hours later
+// ("Quelques heures après l'attaque, une roquette a touché…").
+func (e Expr) Unshift(after Date) Date {
+	if after.Value == "" || after.Precision != Day {
+		return Date{Precision: Unknown}
+	}
+	t, err := time.Parse("2006-01-02", after.Value)
+	if err != nil {
+		return Date{Precision: Unknown}
+	}
+	return Date{Value: fmtDate(t.AddDate(0, 0, e.Hours/24)), Precision: Day}
+}
+
 // Shift resolves an Offset expression against its anchor's date: the
 // expression says the anchor came Hours after this event, so this event's
 // date is the anchor's minus Hours (whole days, rounded toward the anchor).
@@ -351,8 +365,9 @@ func numberAt(doc *text.Doc, lex *lexicon.Lexicon, numAt map[int]lexicon.Match, 
 		return number{value: v, next: i + 1}, true
 	}
 	if m, ok := numAt[i]; ok {
+		// "sept missiles", "quelques heures après": exact and vague counts.
 		e := lex.Numbers[m.Index]
-		if e.Kind == "exact" {
+		if e.Kind == "exact" || e.Kind == "vague" {
 			return number{value: e.Value, next: m.Last}, true
 		}
 	}
