@@ -38,9 +38,9 @@ type sentInfo struct {
 func (x *docState) attribute() {
 	var prev []event.Source
 	var known []event.Source // every source named so far, for back-references
-	cues := x.byCat[lexicon.Attribution]
-	srcs := x.byCat[lexicon.Source]
 	for si, s := range x.doc.Sentences {
+		cues := x.matchesIn(lexicon.Attribution, s.First, s.Last)
+		srcs := x.matchesIn(lexicon.Source, s.First, s.Last)
 		info := &x.sents[si]
 		info.modality = Asserted
 		attributed, pronoun := false, false
@@ -62,8 +62,8 @@ func (x *docState) attribute() {
 				pronoun = pronoun || x.pronounNear(m.First, m.Last)
 			}
 		}
-		for _, m := range x.byCat[lexicon.Grammar] {
-			if m.First >= s.First && m.First < s.Last && x.lex.Grammar[m.Index].Kind == "irrealis" {
+		for _, m := range x.matchesIn(lexicon.Grammar, s.First, s.Last) {
+			if x.lex.Grammar[m.Index].Kind == "irrealis" {
 				info.irrealis = true
 			}
 		}
@@ -143,7 +143,7 @@ func (x *docState) dropSourceActors() {
 	kept := x.actors[:0]
 	for _, a := range x.actors {
 		drop := false
-		for _, sp := range x.sourceSpans {
+		for _, sp := range within(x.sourceSpans, spanFirst, a.first-40, a.last+2) {
 			if !(a.first < sp[1]+1 && sp[0] < a.last+1 && (a.first < sp[1] && sp[0] < a.last || a.bareCountry())) {
 				continue
 			}
@@ -227,9 +227,10 @@ func (x *docState) affiliation(after int) *actorMention {
 	for i := after; i < after+2 && i < len(x.doc.Tokens); i++ {
 		if k, ok := x.grammarAt[i]; ok && k == "within" {
 			end := x.grammarEnd[i]
-			for j := range x.actors {
-				a := &x.actors[j]
-				if a.first >= end && a.first <= end+2 && a.id != "" {
+			as := within(x.actors, actorFirst, end, end+3)
+			for j := range as {
+				a := &as[j]
+				if a.id != "" {
 					return a
 				}
 			}
@@ -248,9 +249,10 @@ func (x *docState) subjectActor(first, last int, cues []lexicon.Match) *actorMen
 		if c.First < first || c.First >= last || x.lex.Cues[c.Index].Kind != "verb" && x.lex.Cues[c.Index].Kind != "denial" {
 			continue
 		}
-		for j := range x.actors {
-			a := &x.actors[j]
-			if a.first < first || a.first >= last || a.id == "" || a.kind == "civilians" {
+		as := within(x.actors, actorFirst, first, last)
+		for j := range as {
+			a := &as[j]
+			if a.id == "" || a.kind == "civilians" {
 				continue
 			}
 			if x.doc.QuoteAt(x.doc.Tokens[a.first].Start) >= 0 || x.supported(a) {

@@ -76,8 +76,8 @@ func (x *docState) buildFrames() {
 			}
 			return -1
 		}
-		for _, m := range trigs {
-			if m.First < s.First || m.First >= s.Last || m.First < x.datelineEnd {
+		for _, m := range within(trigs, matchFirst, s.First, s.Last) {
+			if m.First < x.datelineEnd {
 				continue
 			}
 			k := segOf(m.First)
@@ -146,20 +146,20 @@ func (x *docState) buildFrames() {
 			}
 			return near
 		}
-		for _, w := range x.weapons {
-			if w.first >= s.First && w.first < s.Last && !x.negated(w.first, s.First) && !x.aimedAt(w.first) {
+		for _, w := range within(x.weapons, weaponFirst, s.First, s.Last) {
+			if !x.negated(w.first, s.First) && !x.aimedAt(w.first) {
 				f := owner(w.first)
 				f.weapons = append(f.weapons, w)
 			}
 		}
-		for _, t := range x.targets {
-			if t.first >= s.First && t.first < s.Last {
+		for _, t := range within(x.targets, targetFirst, s.First, s.Last) {
+			{
 				f := owner(t.first)
 				f.targets = appendUniq(f.targets, t.name)
 			}
 		}
-		for _, p := range x.in.Places {
-			if !p.isEvent() || p.Start < s.Start || p.Start >= s.End {
+		for _, p := range within(x.in.Places, placeStart, s.Start, s.End) {
+			if !p.isEvent() {
 				continue
 			}
 			f := owner(x.tokenAt(p.Start))
@@ -320,11 +320,9 @@ type candidate struct {
 //     ("les FDS ont reçu des armes fournies par les États-Unis").
 func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *frame) {
 	cands := map[*frame][]candidate{}
-	for j := range x.actors {
-		a := &x.actors[j]
-		if a.first < s.First || a.first >= s.Last {
-			continue
-		}
+	as := within(x.actors, actorFirst, s.First, s.Last)
+	for j := range as {
+		a := &as[j]
 		if a.ref == "=speaker" && !x.resolveSpeaker(a) {
 			continue
 		}
@@ -396,8 +394,8 @@ func (x *docState) sourceSide(s text.Sentence, f *frame) *actorMention {
 		if f.family != "intercept" && x.frameCountry(f) == src.Country {
 			return nil
 		}
-		for _, sp := range x.sourceSpans {
-			if sp[0] >= s.First && sp[0] < s.Last {
+		for _, sp := range within(x.sourceSpans, spanFirst, s.First, s.Last) {
+			{
 				name := src.Country
 				if c, ok := x.lex.Countries[src.Country]; ok {
 					name = c.Name
@@ -453,7 +451,7 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		case "between":
 			return 1, true
 		case "and":
-			for _, o := range x.actors {
+			for _, o := range within(x.actors, actorFirst, j-16, j) {
 				if o.last != j {
 					continue
 				}
@@ -544,8 +542,8 @@ func isGroup(id string) bool { return len(id) > 6 && id[:6] == "group:" }
 func (x *docState) assignFatalities(s text.Sentence, fs []*frame) {
 	for _, f := range fs {
 		var kills []lexicon.Match
-		for _, m := range x.byCat[lexicon.Trigger] {
-			if m.First >= s.First && m.First < s.Last && x.lex.Triggers[m.Index].Family == "kill" {
+		for _, m := range x.matchesIn(lexicon.Trigger, s.First, s.Last) {
+			if x.lex.Triggers[m.Index].Family == "kill" {
 				kills = append(kills, m)
 			}
 		}
@@ -556,8 +554,8 @@ func (x *docState) assignFatalities(s text.Sentence, fs []*frame) {
 				continue
 			}
 			kills = kills[:0]
-			for _, m := range x.byCat[lexicon.Grammar] {
-				if m.First >= s.First && m.First < s.Last && x.lex.Grammar[m.Index].Kind == "dead" {
+			for _, m := range x.matchesIn(lexicon.Grammar, s.First, s.Last) {
+				if x.lex.Grammar[m.Index].Kind == "dead" {
 					kills = append(kills, m)
 				}
 			}
@@ -566,8 +564,10 @@ func (x *docState) assignFatalities(s text.Sentence, fs []*frame) {
 			}
 		}
 		best, bestD := -1, 1<<30
-		for ni, n := range x.numbers {
-			if n.first < s.First || n.last > s.Last {
+		lo := sortSearchNumbers(x.numbers, s.First)
+		for ni := lo; ni < len(x.numbers) && x.numbers[ni].first < s.Last; ni++ {
+			n := x.numbers[ni]
+			if n.last > s.Last {
 				continue
 			}
 			if !x.countsPeople(n) {
@@ -691,7 +691,7 @@ func (x *docState) aimedAt(i int) bool {
 	if k, _ := x.grammarBefore(j); k == "target" {
 		return true
 	}
-	for _, m := range x.byCat[lexicon.Trigger] {
+	for _, m := range x.matchesIn(lexicon.Trigger, j-16, j+1) {
 		if m.Last == j+1 && x.lex.Triggers[m.Index].Family == "hit" {
 			// "hit by a Tochka-U": after an agent word it is the weapon.
 			k, _ := x.grammarBefore(j)
@@ -705,7 +705,7 @@ func (x *docState) aimedAt(i int) bool {
 // reporting verb with at most one word between ("a annoncé mercredi",
 // "said on Friday", "a reconnu lundi").
 func (x *docState) afterReportingVerb(i int) bool {
-	for _, m := range x.byCat[lexicon.Attribution] {
+	for _, m := range x.matchesIn(lexicon.Attribution, i-16, i+1) {
 		k := x.lex.Cues[m.Index].Kind
 		if (k == "verb" || k == "denial") && m.Last <= i && i-m.Last <= 1 {
 			return true
@@ -769,7 +769,7 @@ func (x *docState) irrealisBefore(first, trig int) bool {
 // right before it ("vingt morts", "12 dead").
 func (x *docState) deadCounted(dead []lexicon.Match) bool {
 	for _, d := range dead {
-		for _, n := range x.numbers {
+		for _, n := range within(x.numbers, numberFirst, d.First-16, d.First) {
 			if n.last <= d.First && d.First-n.last <= 1 {
 				return true
 			}

@@ -171,7 +171,7 @@ func (x *docState) quantityBefore(i int) int {
 			}
 			return 0
 		}
-		for _, m := range x.byCat[lexicon.Number] {
+		for _, m := range x.matchesIn(lexicon.Number, j-16, j+1) {
 			if m.Last == j+1 {
 				e := x.lex.Numbers[m.Index]
 				if e.Kind == "exact" {
@@ -445,14 +445,13 @@ func (x *docState) findNumbers(dateTok []bool) {
 //   - a country or region that names an actor is no event place unless a
 //     locative word comes before it ("en Syrie", "in Ukraine").
 func (x *docState) separatePlacesAndActors() {
-	places := x.in.Places
 	overlaps := func(a actorMention, p Place) bool {
 		return x.doc.Tokens[a.first].Start < p.End && p.Start < x.doc.Tokens[a.last-1].End
 	}
 	kept := x.actors[:0]
 	for _, a := range x.actors {
 		drop := false
-		for _, m := range x.byCat[lexicon.Source] {
+		for _, m := range x.matchesIn(lexicon.Source, a.first-20, a.first+1) {
 			if m.First <= a.first && a.last <= m.Last && m.Last-m.First > a.last-a.first {
 				drop = true
 			}
@@ -463,7 +462,7 @@ func (x *docState) separatePlacesAndActors() {
 		if x.modifiesThing(a) {
 			drop = true // "near the Iraqi border", "la ville syrienne"
 		}
-		for _, p := range places {
+		for _, p := range x.placesNear(a) {
 			if !overlaps(a, p) {
 				continue
 			}
@@ -484,8 +483,9 @@ func (x *docState) separatePlacesAndActors() {
 	kept = x.actors[:0]
 	for _, a := range x.actors {
 		isPlace := false
-		for i := range places {
-			p := &places[i]
+		near := x.placesNear(a)
+		for i := range near {
+			p := &near[i]
 			if !p.isEvent() || !overlaps(a, *p) {
 				continue
 			}
@@ -500,6 +500,14 @@ func (x *docState) separatePlacesAndActors() {
 		}
 	}
 	x.actors = kept
+}
+
+// placesNear returns the place mentions that may overlap actor a: those
+// starting at most 256 bytes before it (a place name is at most four
+// words) up to its end. They share x.in.Places's backing array.
+func (x *docState) placesNear(a actorMention) []Place {
+	start, end := x.doc.Tokens[a.first].Start, x.doc.Tokens[a.last-1].End
+	return within(x.in.Places, placeStart, start-256, end)
 }
 
 // locativeBefore reports whether a locative word introduces the name at
@@ -551,7 +559,7 @@ func (x *docState) modifiesThing(a actorMention) bool {
 		if _, ok := x.grammarAt[i]; ok {
 			return false
 		}
-		for _, o := range x.actors {
+		for _, o := range within(x.actors, actorFirst, i-16, i+1) {
 			if i >= o.first && i < o.last {
 				return false
 			}
@@ -573,7 +581,7 @@ func (x *docState) modifiesThing(a actorMention) bool {
 // a source name.
 func (x *docState) isCueOrSource(i int) bool {
 	for _, c := range []lexicon.Category{lexicon.Attribution, lexicon.Source, lexicon.Trigger} {
-		for _, m := range x.byCat[c] {
+		for _, m := range x.matchesIn(c, i-16, i+1) {
 			if i >= m.First && i < m.Last {
 				return true
 			}
@@ -599,7 +607,7 @@ func (x *docState) countAt(i int, numAt map[int]lexicon.Match) (numberMention, b
 
 // isRoleWord reports whether token i is part of an actor word.
 func (x *docState) isRoleWord(i int) bool {
-	for _, m := range x.byCat[lexicon.Actor] {
+	for _, m := range x.matchesIn(lexicon.Actor, i-16, i+1) {
 		if i >= m.First && i < m.Last {
 			return true
 		}
@@ -613,7 +621,7 @@ func (x *docState) isGrammar(j int) bool {
 	if k, _ := x.grammarBefore(j); k != "" {
 		return true
 	}
-	for _, m := range x.byCat[lexicon.Number] {
+	for _, m := range x.matchesIn(lexicon.Number, j-16, j+1) {
 		if j >= m.First && j < m.Last {
 			return true
 		}
