@@ -55,7 +55,7 @@ func (x *docState) findMentions() {
 	x.sents = make([]sentInfo, len(x.doc.Sentences))
 	dateTok := make([]bool, len(x.doc.Tokens))
 	for i, s := range x.doc.Sentences {
-		x.sents[i].dates = when.Find(x.doc, x.lex, x.matches, s.First, s.Last)
+		x.sents[i].dates = when.Find(x.doc, x.lex, within(x.matches, matchFirst, s.First, s.Last), s.First, s.Last)
 		for _, d := range x.sents[i].dates {
 			for t := d.First; t < d.Last; t++ {
 				dateTok[t] = true

@@ -67,6 +67,7 @@ type finder struct {
 	admin1  map[string]bool    // country+"\x00"+admin1 of the regions named
 	cls     []uint32           // token cue classes, see class
 	anchors []anchor           // places resolved with confidence
+	lower   map[string]int     // folded key → how many lower-case tokens have it; built on first use
 }
 
 // anchor is a place resolved with confidence, that other names of the
@@ -897,13 +898,19 @@ func (f *finder) countryInSentence(m *match, cc string) bool {
 // seenLower reports whether the word of token i also appears in lower case
 // in the text: then a capitalised occurrence may be an ordinary word.
 func (f *finder) seenLower(i int) bool {
-	k := string(f.z.key(i))
-	for j := range f.z.toks {
-		if j != i && f.z.toks[j].flags&(tCap|tArabic) == 0 && string(f.z.key(j)) == k {
-			return true
+	if f.lower == nil {
+		f.lower = map[string]int{}
+		for j := range f.z.toks {
+			if f.z.toks[j].flags&(tCap|tArabic) == 0 {
+				f.lower[string(f.z.key(j))]++
+			}
 		}
 	}
-	return false
+	n := f.lower[string(f.z.key(i))]
+	if f.z.toks[i].flags&(tCap|tArabic) == 0 {
+		n-- // the token itself does not count
+	}
+	return n > 0
 }
 
 // setRole decides whether a name is a launch area, an overflown country,
