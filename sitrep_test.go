@@ -303,3 +303,31 @@ func TestConfidence(t *testing.T) {
 		t.Errorf("correct events are not more confident than wrong ones: %.3f vs %.3f", good/float64(ng), bad/float64(nb))
 	}
 }
+
+// BenchmarkExtractLong runs the pipeline on one long article (the dev
+// corpus concatenated 30 times, about 1 MB): its MB/s should stay close to
+// BenchmarkExtractDev's, which shows extraction is linear in length.
+func BenchmarkExtractLong(b *testing.B) {
+	cases, err := score.LoadDir(filepath.Join("testdata", "dev"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for i := 0; i < 30; i++ {
+		for _, c := range cases {
+			if c.Gold.Doc.Lang == "fr" {
+				sb.WriteString(c.Text)
+				sb.WriteString("\n")
+			}
+		}
+	}
+	x := newExtractor(b)
+	doc := sitrep.Document{Text: sb.String(), Lang: "fr", Published: "2018-02-21"}
+	b.SetBytes(int64(len(doc.Text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := x.Extract(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
