@@ -18,6 +18,7 @@ type frame struct {
 
 	actor1, actor2 *actorMention
 	a1strong       bool // actor1 came from an explicit cue (agent, genitive, adjective)
+	a1blamed       bool // actor1 is the one a source blames ("blamed Syrian government jets")
 	a2strong       bool
 	weapons        []weaponMention
 	targets        []string
@@ -343,7 +344,17 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 	}
 	for _, f := range fs {
 		cs := cands[f]
-		if f.actor1 = pick(cs, 1, true, nil); f.actor1 != nil {
+		// Whom a source blames outranks every other cue: "could not
+		// determine whether Syrian or Russian aircraft …, while rescuers
+		// blamed Syrian government jets".
+		for _, c := range cs {
+			if c.role == 1 && x.blamed(c.a) {
+				f.actor1, f.a1strong, f.a1blamed = c.a, true, true
+				break
+			}
+		}
+		if f.actor1 != nil {
+		} else if f.actor1 = pick(cs, 1, true, nil); f.actor1 != nil {
 			f.a1strong = true
 		} else {
 			f.actor1 = pick(cs, 1, false, nil)
@@ -776,4 +787,15 @@ func (x *docState) deadCounted(dead []lexicon.Match) bool {
 		}
 	}
 	return false
+}
+
+// blamed reports whether an accusation word stands right before the actor
+// ("blamed Syrian government jets", "accuse la Russie").
+func (x *docState) blamed(a *actorMention) bool {
+	j := a.first - 1
+	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
+		j--
+	}
+	k, _ := x.grammarBefore(j)
+	return k == "blame"
 }

@@ -22,7 +22,7 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	}
 	// Evidence, sources, targets, weapons, fatalities: unions.
 	var a1, a2 *actorMention
-	a1strong, a2strong := false, false
+	a1strong, a2strong, a1blamed := false, false, false
 	var places []Place
 	hedged, reported, denied, asserted := false, false, false, false
 	for _, f := range e.frames {
@@ -45,8 +45,8 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		if f.fatal != nil {
 			r.Fatalities = mergeFatal(r.Fatalities, f.fatal)
 		}
-		if f.actor1 != nil && (a1 == nil || f.a1strong && !a1strong) {
-			a1, a1strong = f.actor1, f.a1strong
+		if f.actor1 != nil && (a1 == nil || f.a1strong && !a1strong || f.a1blamed && !a1blamed) {
+			a1, a1strong, a1blamed = f.actor1, f.a1strong, f.a1blamed
 		}
 		if f.actor2 != nil && (a2 == nil || f.a2strong && !a2strong || !a2strong && f.actor2.kind == "civilians" && a2.kind != "civilians") {
 			a2, a2strong = f.actor2, f.a2strong

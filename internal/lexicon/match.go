@@ -132,15 +132,20 @@ func (n *node) stem(prefix string) *node {
 // ("bombardiers" is both a weapon and an actor's role word). The result
 // is ordered by First, then category.
 func (l *Lexicon) Match(toks []text.Token) []Match {
-	// The longest match of each category starting at each token.
+	// The longest match of each category starting at each token, and every
+	// match (all lengths) in one flat list indexed by start.
 	starts := make([][numCategories]Match, len(toks))
+	var all []Match
+	from := make([]int, len(toks)+1)
 	for i := range toks {
 		best := &starts[i]
 		for c := range best {
 			best[c].Last = -1
 		}
-		l.matcher.root.walk(toks, i, i, best)
+		from[i] = len(all)
+		l.matcher.root.walk(toks, i, i, best, &all)
 	}
+	from[len(toks)] = len(all)
 	var out []Match
 	var lastEnd [numCategories]int
 	for i := range toks {
@@ -149,8 +154,19 @@ func (l *Lexicon) Match(toks []text.Token) []Match {
 			if b.Last <= i || i < lastEnd[c] {
 				continue
 			}
-			if overtaken(starts, b) {
-				continue
+			if d, ok := overtaken(starts, b); ok {
+				// "Syrian government" + "government jets": keep the
+				// shorter "Syrian" if there is one that ends in time.
+				alt := Match{Last: -1}
+				for _, m := range all[from[i]:from[i+1]] {
+					if m.Cat == c && m.Last <= d.First && m.Last > alt.Last {
+						alt = m
+					}
+				}
+				if alt.Last <= i {
+					continue
+				}
+				b = alt
 			}
 			out = append(out, b)
 			lastEnd[c] = b.Last
@@ -159,24 +175,26 @@ func (l *Lexicon) Match(toks []text.Token) []Match {
 	return out
 }
 
-// overtaken reports whether a match of b's category starts inside b and
-// ends after it.
-func overtaken(starts [][numCategories]Match, b Match) bool {
+// overtaken returns the first match of b's category that starts inside b
+// and ends after it.
+func overtaken(starts [][numCategories]Match, b Match) (Match, bool) {
 	for j := b.First + 1; j < b.Last; j++ {
 		d := starts[j][b.Cat]
 		if d.Last > b.Last {
-			return true
+			return d, true
 		}
 	}
-	return false
+	return Match{}, false
 }
 
 // walk follows every edge that toks[pos] allows and records, per
 // category, the longest match that started at start.
-func (n *node) walk(toks []text.Token, start, pos int, best *[numCategories]Match) {
+func (n *node) walk(toks []text.Token, start, pos int, best *[numCategories]Match, all *[]Match) {
 	for _, p := range n.payloads {
+		m := Match{First: start, Last: pos, Cat: p.cat, Index: p.index}
+		*all = append(*all, m)
 		if pos > best[p.cat].Last || best[p.cat].Last < 0 {
-			best[p.cat] = Match{First: start, Last: pos, Cat: p.cat, Index: p.index}
+			best[p.cat] = m
 		}
 	}
 	if pos >= len(toks) {
@@ -184,20 +202,20 @@ func (n *node) walk(toks []text.Token, start, pos int, best *[numCategories]Matc
 	}
 	t := &toks[pos]
 	if c := n.next[t.Norm]; c != nil {
-		c.walk(toks, start, pos+1, best)
+		c.walk(toks, start, pos+1, best, all)
 	}
 	if t.Upper {
 		if c := n.upper[t.Norm]; c != nil {
-			c.walk(toks, start, pos+1, best)
+			c.walk(toks, start, pos+1, best, all)
 		}
 	}
 	if n.any != nil && t.Kind == text.Word {
-		n.any.walk(toks, start, pos+1, best)
+		n.any.walk(toks, start, pos+1, best, all)
 	}
 	if len(n.stems) > 0 && t.Kind == text.Word && len(t.Norm) >= stemKey {
 		for _, e := range n.stems[t.Norm[:stemKey]] {
 			if strings.HasPrefix(t.Norm, e.prefix) {
-				e.child.walk(toks, start, pos+1, best)
+				e.child.walk(toks, start, pos+1, best, all)
 			}
 		}
 	}
