@@ -37,6 +37,9 @@ func commands() map[string]command {
 		"places":  {"list the place mentions of texts (one JSON line per mention)", cmdPlaces},
 		"ingest":  {"store articles, pages and feeds and their events, fused across articles", cmdIngest},
 		"query":   {"print stored events with their mentions and sources (JSONL or a table)", cmdQuery},
+		"serve":   {"serve the stored events: a web map and a JSON API", cmdServe},
+		"export":  {"write stored events as JSONL, GeoJSON, ACLED CSV or GDELT TSV", cmdExport},
+		"demo":    {"ingest the embedded demo corpus into a temporary database and serve it", cmdDemo},
 	}
 }
 
