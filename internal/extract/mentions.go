@@ -353,13 +353,20 @@ func roleName(role, country string) string {
 	if country == "" {
 		return ""
 	}
+	of := country
+	if strings.HasPrefix(country, "United ") || strings.HasPrefix(country, "Central African") ||
+		strings.HasSuffix(country, "Republic") || strings.HasSuffix(country, "Islands") ||
+		strings.HasSuffix(country, "Emirates") || country == "Netherlands" || country == "Philippines" ||
+		country == "Gambia" || country == "Bahamas" || country == "Comoros" || country == "Maldives" {
+		of = "the " + country // "Military Forces of the United States"
+	}
 	switch role {
 	case "MIL":
-		return "Military Forces of " + country
+		return "Military Forces of " + of
 	case "GOV":
-		return "Government of " + country
+		return "Government of " + of
 	case "POL":
-		return "Police Forces of " + country
+		return "Police Forces of " + of
 	case "CVL":
 		return "Civilians (" + country + ")"
 	case "REB":
