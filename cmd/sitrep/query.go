@@ -10,7 +10,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/postgres"
@@ -20,14 +19,7 @@ func cmdQuery(e *env, args []string) int {
 	fl := flag.NewFlagSet("query", flag.ContinueOnError)
 	fl.SetOutput(e.stderr)
 	db := dbFlag(fl)
-	typ := fl.String("type", "", "keep events of these types or event types, comma-separated (air_drone_strike,battles)")
-	actor := fl.String("actor", "", "keep events with this actor `ID` or one under it (RUS keeps RUS.MIL)")
-	country := fl.String("country", "", "keep events located in this ISO 3166-1 alpha-2 country `CC`")
-	bbox := fl.String("bbox", "", "keep events located inside `W,S,E,N` (degrees)")
-	since := fl.String("since", "", "keep events dated on or after `YYYY-MM-DD`")
-	until := fl.String("until", "", "keep events dated on or before `YYYY-MM-DD`")
-	textQ := fl.String("text", "", "keep events told by an article containing all these `words`")
-	limit := fl.Int("limit", 0, "print at most `N` events (0: all)")
+	filter := filterFlags(fl)
 	format := fl.String("format", "jsonl", "output format: jsonl or table")
 	fl.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: sitrep query [flags]")
@@ -42,32 +34,14 @@ func cmdQuery(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "sitrep query: unexpected argument %q (filters are flags)\n", rest[0])
 		return 2
 	}
-	f := store.Filter{Types: splitList(*typ), Actor: *actor, Country: *country, Text: *textQ, Limit: *limit}
-	bad := func(format string, args ...any) int {
-		fmt.Fprintf(e.stderr, "sitrep query: "+format+"\n", args...)
+	if *format != "jsonl" && *format != "table" {
+		fmt.Fprintf(e.stderr, "sitrep query: unknown --format %q (jsonl or table)\n", *format)
 		return 2
 	}
-	if *format != "jsonl" && *format != "table" {
-		return bad("unknown --format %q (jsonl or table)", *format)
-	}
-	if *country != "" && len(*country) != 2 {
-		return bad("--country takes a two-letter ISO 3166-1 code, not %q", *country)
-	}
-	for name, v := range map[string]*string{"since": since, "until": until} {
-		if *v == "" {
-			continue
-		}
-		if _, err := time.Parse("2006-01-02", *v); err != nil {
-			return bad("--%s takes a date YYYY-MM-DD, not %q", name, *v)
-		}
-	}
-	f.Since, f.Until = *since, *until
-	if *bbox != "" {
-		b, err := parseBBox(*bbox)
-		if err != nil {
-			return bad("--bbox: %v", err)
-		}
-		f.BBox = &b
+	f, err := filter()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sitrep query: %v\n", err)
+		return 2
 	}
 	if !postgres.IsDSN(*db) {
 		if _, err := os.Stat(*db); err != nil {
@@ -102,26 +76,6 @@ func cmdQuery(e *env, args []string) int {
 		}
 	}
 	return 0
-}
-
-// parseBBox reads "W,S,E,N".
-func parseBBox(s string) ([4]float64, error) {
-	var b [4]float64
-	parts := strings.Split(s, ",")
-	if len(parts) != 4 {
-		return b, fmt.Errorf("want W,S,E,N, got %q", s)
-	}
-	for i, p := range parts {
-		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return b, fmt.Errorf("%q is not a number", p)
-		}
-		b[i] = v
-	}
-	if b[1] > b[3] || b[1] < -90 || b[3] > 90 || b[0] < -180 || b[2] > 180 {
-		return b, fmt.Errorf("%q is not west,south,east,north in degrees", s)
-	}
-	return b, nil
 }
 
 // writeEventTable prints fused events for a person at a terminal.
