@@ -2,8 +2,10 @@ package extract
 
 import (
 	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/geo"
+	"github.com/sitrep/sitrep/internal/when"
 )
 
 // evt is a group of frames that tell of one event.
@@ -102,7 +104,7 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 			return false
 		}
 		if o.date != nil && f.date != nil {
-			if o.date.Resolve(x.in.Published) != f.date.Resolve(x.in.Published) {
+			if !datesAgree(o.date.Resolve(x.in.Published), f.date.Resolve(x.in.Published)) {
 				return false
 			}
 		}
@@ -260,4 +262,44 @@ func affinity(e *evt, f *frame) int {
 		}
 	}
 	return sc
+}
+
+// datesAgree reports whether two dates may be the same day: equal days,
+// or a coarser date ("fin mars", "last week") that holds the finer one.
+func datesAgree(a, b when.Date) bool {
+	if a.Value == "" || b.Value == "" {
+		return true
+	}
+	if a.Precision == b.Precision {
+		return a.Value == b.Value
+	}
+	if precisionRank(a.Precision) < precisionRank(b.Precision) {
+		a, b = b, a // a is the coarser
+	}
+	switch a.Precision {
+	case when.Year:
+		return a.Value[:4] == b.Value[:4]
+	case when.Month:
+		return a.Value[:7] == b.Value[:7]
+	case when.Week:
+		ta, err1 := time.Parse("2006-01-02", a.Value)
+		tb, err2 := time.Parse("2006-01-02", b.Value)
+		return err1 == nil && err2 == nil && !tb.Before(ta) && tb.Sub(ta) < 7*24*time.Hour
+	}
+	return false
+}
+
+// precisionRank orders precisions from the finest (day, 0) to the coarsest.
+func precisionRank(p string) int {
+	switch p {
+	case when.Day:
+		return 0
+	case when.Week:
+		return 1
+	case when.Month:
+		return 2
+	case when.Year:
+		return 3
+	}
+	return 4
 }

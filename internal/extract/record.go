@@ -260,15 +260,24 @@ func (x *docState) contextPlace(pos int) *Place {
 // date resolves the event's date: the first frame's stated date, else an
 // offset from another event of the same sentence ("24 heures après").
 func (x *docState) date(e *evt) event.Date {
+	// The finest date the frames state ("le 27 mars" over "fin mars"),
+	// the first on a tie.
+	var best when.Date
+	bestTxt := ""
 	for _, f := range e.frames {
 		if f.date == nil {
 			continue
 		}
-		txt := x.in.Doc.Text[f.date.Start:f.date.End]
+		d := f.date.Resolve(x.in.Published)
 		if f.date.Kind == when.Same {
-			return toDate(f.date.After(x.dateBefore(f)), txt)
+			d = f.date.After(x.dateBefore(f))
 		}
-		return toDate(f.date.Resolve(x.in.Published), txt)
+		if d.Value != "" && (best.Value == "" || precisionRank(d.Precision) < precisionRank(best.Precision)) {
+			best, bestTxt = d, x.in.Doc.Text[f.date.Start:f.date.End]
+		}
+	}
+	if best.Value != "" {
+		return toDate(best, bestTxt)
 	}
 	for _, f := range e.frames {
 		if f.stmtDate != nil && f.offset == nil {
