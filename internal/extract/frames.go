@@ -520,7 +520,7 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		return 1, true
 	}
 	if a.first < f.trig.First {
-		if x.passive(f.trig.First) && !a.reporter {
+		if x.passive(x.nextTrigger(a.last, f.trig.First)) && !a.reporter {
 			return 2, false // "12 combattants ont été tués", "the station was hit"
 		}
 		return 1, false
@@ -641,7 +641,14 @@ func (x *docState) anaphoric(i int) bool {
 	case "the", "these", "this", "those", "ces", "cette", "ce", "cet":
 		return true
 	}
-	return false
+	// "a revendiqué l'attaque", "claimed the bombing": a claim takes up
+	// an event told before.
+	j := i - 1
+	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
+		j--
+	}
+	k, _ := x.grammarBefore(j)
+	return k == "claim"
 }
 
 // reresolve resolves a back-reference again, skipping the group except;
@@ -798,4 +805,16 @@ func (x *docState) blamed(a *actorMention) bool {
 	}
 	k, _ := x.grammarBefore(j)
 	return k == "blame"
+}
+
+// nextTrigger is the first trigger token at or after token i and before
+// limit+1, else limit: the verb the actor at i is the subject of ("deux
+// soldats … avaient été tués lorsque …").
+func (x *docState) nextTrigger(i, limit int) int {
+	for j := i; j < limit; j++ {
+		if x.triggerTok[j] {
+			return j
+		}
+	}
+	return limit
 }
