@@ -34,7 +34,11 @@ func (x *docState) merge() []*evt {
 			if !near || !(x.compatible(e, f) || f.anaphoric && x.sameKind(e, f)) {
 				continue
 			}
-			if sc := affinity(e, f); sc > best {
+			sc := affinity(e, f)
+			if f.anaphoric && group(e.frames[0].family) == group(f.family) {
+				sc += 3 // "the shelling" takes up a strike before a battle
+			}
+			if sc > best {
 				into, best = e, sc
 			}
 		}
