@@ -144,7 +144,10 @@ func (x *docState) dropSourceActors() {
 	for _, a := range x.actors {
 		drop := false
 		for _, sp := range within(x.sourceSpans, spanFirst, a.first-40, a.last+2) {
-			if !(a.first < sp[1]+1 && sp[0] < a.last+1 && (a.first < sp[1] && sp[0] < a.last || a.bareCountry())) {
+			// "un photographe de l'AFP", "le président Recep Tayyip
+			// Erdogan": a title or a trade right before its source.
+			staff := (a.kind == "media" || a.role != "") && sp[0] >= a.last && sp[0]-a.last <= 3
+			if !staff && !(a.first < sp[1]+1 && sp[0] < a.last+1 && (a.first < sp[1] && sp[0] < a.last || a.bareCountry())) {
 				continue
 			}
 			if isGroup(a.id) || a.kind == "state_military" || a.kind == "police" {

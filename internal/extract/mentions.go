@@ -525,8 +525,8 @@ func (x *docState) locativeBefore(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-7; j-- {
 		t := x.doc.Tokens[j]
 		k, _ := x.grammarBefore(j)
-		if k == "locative" {
-			return true
+		if k == "locative" || t.Norm == "(" {
+			return true // "en Syrie", "Afrine (Syrie)", "(nord-ouest de la Syrie)"
 		}
 		switch {
 		case isArticle(t.Norm) || t.Norm == "-" || k == "genitive":
