@@ -514,9 +514,10 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 			return 1, true
 		}
 	}
-	// A demonym or actor before a weapon or trigger noun: "Russian jets",
-	// "Russian airstrikes".
-	if a.bareCountry() && a.last < len(x.doc.Tokens) && (x.weaponTok[a.last] != 0 || x.triggerTok[a.last]) {
+	// A demonym or a group right before a weapon or trigger noun:
+	// "Russian jets", "Russian airstrikes", "IS counterattacks" (not in a
+	// delivery, whose subject receives: "les FDS ont reçu").
+	if (a.bareCountry() || isGroup(a.id) && f.family != "supply") && a.last < len(x.doc.Tokens) && (x.weaponTok[a.last] != 0 || x.triggerTok[a.last]) {
 		return 1, true
 	}
 	if a.first < f.trig.First {
