@@ -33,6 +33,10 @@ func TestRoles(t *testing.T) {
 		{"a backer is no party", "fr", "Les FDS, soutenues par Washington, ont chassé les djihadistes de l'EI de Raqqa.", "non_state_actor_overtakes_territory", "group:sdf", "group:isis"},
 		{"clash between two sides", "en", "Clashes between the Syrian army and HTS.", "armed_clash", "SYR.MIL", "group:hts"},
 		{"receiving from an agent", "fr", "Les FDS ont reçu des armes fournies par les États-Unis.", "other", "USA", "group:sdf"},
+		{"the accused is the doer", "en", "President Zelensky accused Russia of shelling Ukrainian troops near Kharkiv.", "shelling_artillery_missile_attack", "RUS.MIL", "UKR.MIL"},
+		{"passive read from its verb", "fr", "Deux soldats français ont été tués lorsque leur blindé a sauté sur une mine posée par le JNIM.", "", "group:jnim", "FRA.MIL"},
+		{"group before a trigger noun", "en", "Fifteen soldiers were killed in IS counterattacks on the city.", "", "group:isis", ""},
+		{"protesters act", "fr", "Des manifestants nigériens ont saccagé le siège du PNDS.", "violent_demonstration", "NER.CVL", "group:pnds"},
 		{"back-reference by trait", "fr", "L'EI a attaqué les FDS. Les djihadistes ont bombardé les positions kurdes.", "", "group:isis", ""},
 	}
 	for _, c := range cases {

@@ -510,7 +510,7 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		}
 		// An adjective after a trigger or weapon noun: "frappes russes",
 		// "bombardiers russes", "sous-marin russe".
-		if j == a.first-1 && (x.weaponTok[j] != 0 || x.triggerTok[j]) && a.id != "" && !isGroup(a.id) {
+		if j == a.first-1 && (x.weaponTok[j] != 0 || x.triggerTok[j]) && a.bareCountry() && !x.doc.Tokens[a.first].Cap {
 			return 1, true
 		}
 	}
