@@ -160,7 +160,7 @@ func (x *docState) buildFrames() {
 			}
 		}
 		for _, p := range within(x.in.Places, placeStart, s.Start, s.End) {
-			if !p.isEvent() {
+			if !p.isEvent() || x.basedAt(p) {
 				continue
 			}
 			f := owner(x.tokenAt(p.Start))
@@ -511,6 +511,9 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		// An adjective after a trigger or weapon noun: "frappes russes",
 		// "bombardiers russes", "sous-marin russe".
 		if j == a.first-1 && (x.weaponTok[j] != 0 || x.triggerTok[j]) && a.bareCountry() && !x.doc.Tokens[a.first].Cap {
+			if f.family == "intercept" && x.weaponTok[j] != 0 {
+				return 2, true // "ont abattu 30 drones russes": whose drones were downed
+			}
 			return 1, true
 		}
 	}
@@ -518,6 +521,9 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	// "Russian jets", "Russian airstrikes", "IS counterattacks" (not in a
 	// delivery, whose subject receives: "les FDS ont reçu").
 	if (a.bareCountry() || isGroup(a.id) && f.family != "supply") && a.last < len(x.doc.Tokens) && (x.weaponTok[a.last] != 0 || x.triggerTok[a.last]) {
+		if f.family == "intercept" && x.weaponTok[a.last] != 0 {
+			return 2, true // "shot down 30 Russian drones"
+		}
 		return 1, true
 	}
 	if a.first < f.trig.First {
@@ -818,4 +824,12 @@ func (x *docState) nextTrigger(i, limit int) int {
 		}
 	}
 	return limit
+}
+
+// basedAt reports whether a place follows "basés à" / "based at": where
+// forces are based is not where they struck.
+func (x *docState) basedAt(p Place) bool {
+	j := x.tokenAt(p.Start) - 1
+	k, _ := x.grammarBefore(j)
+	return k == "base"
 }

@@ -836,7 +836,11 @@ func (f *finder) gate(m *match, i int) {
 	switch {
 	case common || toks[m.keyFirst].flags&tSentStart != 0:
 		// A capital before a reporting verb is a name ("Washington said").
-		ok = support || pop >= 50000 && inDoc || pop >= 1000000 || pop >= 100000 && f.metonym(m, i)
+		ok = support || pop >= 50000 && inDoc || pop >= 1000000 || pop >= 100000 && f.metonym(m, i) ||
+			// "à Gaza", "in Gaza": a sizeable town after a locative word,
+			// capitalised inside a sentence, is the town even when its
+			// name is also a word (French "gaza", from "gazer").
+			loc && pop >= 20000 && toks[m.keyFirst].flags&tSentStart == 0
 	case best.p&pMain == 0:
 		// Another language's name for the place ("Londres", "Koursk"):
 		// it must be a large town, one of a country the article names,
