@@ -329,6 +329,11 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 			if len(wd) > 0 {
 				out = append(out, finish(doc, wd[len(wd)-1], k))
 				i = k - 1
+			} else {
+				// "overnight", "dans la nuit" with no day named: the night
+				// that ends on the day of publication.
+				out = append(out, finish(doc, Expr{First: i, Kind: Relative}, m.Last))
+				i = m.Last - 1
 			}
 		}
 		_ = t

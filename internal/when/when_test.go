@@ -70,6 +70,7 @@ func TestResolve(t *testing.T) {
 		{fr, "le mois dernier", thursday, "month:2017-10-01"},            // month precision
 		{fr, "en 2014, l'EI avait", thursday, "year:2014-01-01"},         // a year alone
 		{en, "killed 2000 people", thursday, ""},                         // a count is no year
+		{en, "struck overnight, killing two", thursday, "2017-11-02"},    // a night alone ends on the day of publication
 	}
 	for _, c := range cases {
 		got := find(t, c.lex, c.in, c.pub)
