@@ -445,10 +445,10 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		return 0, false // the accuser: "Zelensky accused Russia of…"
 	}
 	if a.kind == "civilians" {
-		if group(f.family) == "demonstration" {
+		if group(f.family) == "demonstration" && !x.targeted(a) {
 			return 1, false // protesters and rioters are the ones acting
 		}
-		return 2, false
+		return 2, false // "opened fire on protesters"
 	}
 	// Look at the words right before the actor, past an article.
 	j := a.first - 1
@@ -832,4 +832,15 @@ func (x *docState) basedAt(p Place) bool {
 	j := x.tokenAt(p.Start) - 1
 	k, _ := x.grammarBefore(j)
 	return k == "base"
+}
+
+// targeted reports whether a target word ("contre", "on") stands right
+// before the actor, past an article.
+func (x *docState) targeted(a *actorMention) bool {
+	j := a.first - 1
+	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
+		j--
+	}
+	k, _ := x.grammarBefore(j)
+	return k == "target"
 }

@@ -80,7 +80,7 @@ func (x *docState) sameKind(e *evt, f *frame) bool {
 // deliveries and agreements do not.
 func killsIn(g string) bool {
 	switch g {
-	case "violence", "clash", "riot", "abduct", "capture":
+	case "violence", "clash", "demonstration", "abduct", "capture":
 		return true
 	}
 	return false
