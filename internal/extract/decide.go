@@ -74,7 +74,11 @@ func (x *docState) decideType(head *frame, e *evt, ws []event.Weapon, a1, a2 *ac
 			}
 		}
 	case "protest", "riot":
-		// A demonstration that breaks, burns or storms is a riot.
+		// Armed men storming a church or a village attack it; a
+		// demonstration that breaks, burns or storms is a riot.
+		if a1 != nil && a1.kind == "non_state_armed_group" {
+			return "attack", "180"
+		}
 		if fams["riot"] || fams["destroy"] {
 			return "violent_demonstration", "145"
 		}

@@ -444,8 +444,11 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	if k, ok := x.grammarAt[a.last]; ok && k == "blame" {
 		return 0, false // the accuser: "Zelensky accused Russia of…"
 	}
+	if a.role != "" && x.weaponTok[a.first] != 0 && a.first > f.trig.First {
+		return 0, false // "pilonné … à l'artillerie lourde": the weapon, not a party
+	}
 	if a.kind == "civilians" {
-		if group(f.family) == "demonstration" && !x.targeted(a) {
+		if group(f.family) == "demonstration" && !x.targeted(a) && !x.passive(x.nextTrigger(a.last, f.trig.First)) {
 			return 1, false // protesters and rioters are the ones acting
 		}
 		return 2, false // "opened fire on protesters"
