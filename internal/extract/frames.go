@@ -154,7 +154,7 @@ func (x *docState) buildFrames() {
 			}
 		}
 		for _, t := range within(x.targets, targetFirst, s.First, s.Last) {
-			{
+			if !x.inSource(t.first, t.last) {
 				f := owner(t.first)
 				f.targets = appendUniq(f.targets, t.name)
 			}
@@ -846,4 +846,15 @@ func (x *docState) targeted(a *actorMention) bool {
 	}
 	k, _ := x.grammarBefore(j)
 	return k == "target"
+}
+
+// inSource reports whether tokens [first, last) overlap a source that
+// attribution used ("le ministère russe de la Défense" is no target).
+func (x *docState) inSource(first, last int) bool {
+	for _, sp := range within(x.sourceSpans, spanFirst, first-40, last) {
+		if sp[0] < last && first < sp[1] {
+			return true
+		}
+	}
+	return false
 }
