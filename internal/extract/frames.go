@@ -148,7 +148,7 @@ func (x *docState) buildFrames() {
 			return near
 		}
 		for _, w := range within(x.weapons, weaponFirst, s.First, s.Last) {
-			if !x.negated(w.first, s.First) && !x.aimedAt(w.first) {
+			if !x.negated(w.first, s.First) && !x.aimedAt(w.first) && !x.civilian(w) {
 				f := owner(w.first)
 				f.weapons = append(f.weapons, w)
 			}
@@ -855,6 +855,19 @@ func (x *docState) inSource(first, last int) bool {
 		if sp[0] < last && first < sp[1] {
 			return true
 		}
+	}
+	return false
+}
+
+// civilian reports whether a civil word qualifies the weapon word — before
+// it in English ("a commercial ship"), after it in French ("un navire
+// marchand"): then it is a target.
+func (x *docState) civilian(w weaponMention) bool {
+	if k, _ := x.grammarBefore(w.first - 1); k == "civil" {
+		return true
+	}
+	if k, ok := x.grammarAt[w.last]; ok && k == "civil" {
+		return true
 	}
 	return false
 }

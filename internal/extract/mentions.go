@@ -247,6 +247,15 @@ func (x *docState) findActors() {
 				a.id, a.kind, a.country, a.name, a.ref = g.id, g.kind, g.country, g.name, ""
 			}
 		}
+		// "Yemen's Houthis", "Syria's HTS": the country only says where
+		// the group is; the group is the actor.
+		if isGroup(a.id) {
+			if k := len(x.actors) - 1; k >= 0 && x.actors[k].bareCountry() && a.first-x.actors[k].last == 2 &&
+				x.doc.Tokens[x.actors[k].last].Norm == "'" && x.doc.Tokens[x.actors[k].last+1].Norm == "s" {
+				a.first = x.actors[k].first
+				x.actors = x.actors[:k]
+			}
+		}
 		x.actors = append(x.actors, a)
 	}
 	// First-person words inside quotes: the quoted source's side.
