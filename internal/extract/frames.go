@@ -374,7 +374,7 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 		}
 		if f.actor1 == nil {
 			f.actor1 = x.sourceSide(s, f)
-		} else if f.actor1.role == "MIL" {
+		} else if f.actor1.role == "MIL" && (f.actor1.possessive || f.family == "strike" || f.family == "intercept" || f.family == "hit") {
 			// "The Turkish Defence Ministry said jets … had hit": a state's
 			// ministry or army speaks of its own forces.
 			if side := x.sourceSide(s, f); side != nil {
@@ -390,7 +390,8 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 // said 43 missiles had been shot down". States report their own strikes
 // and interceptions; the source's country is the one that acted.
 func (x *docState) sourceSide(s text.Sentence, f *frame) *actorMention {
-	if f.family != "strike" && f.family != "intercept" && f.family != "hit" {
+	own := f.actor1 != nil && f.actor1.possessive // "said its forces had taken"
+	if f.family != "strike" && f.family != "intercept" && f.family != "hit" && !own {
 		return nil
 	}
 	for _, src := range x.sents[f.sent].sources {
@@ -402,7 +403,7 @@ func (x *docState) sourceSide(s text.Sentence, f *frame) *actorMention {
 		}
 		// A government reporting a strike on its own soil is the victim's:
 		// "Ukrainian officials said" of a strike in Kramatorsk.
-		if f.family != "intercept" && x.frameCountry(f) == src.Country {
+		if f.family != "intercept" && !own && x.frameCountry(f) == src.Country {
 			return nil
 		}
 		for _, sp := range within(x.sourceSpans, spanFirst, s.First, s.Last) {

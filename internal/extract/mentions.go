@@ -19,6 +19,7 @@ type actorMention struct {
 	role        string // role-only words: MIL, CVL …; their country is unknown yet
 	ref         string // "=group" before resolution, "=speaker" for "nous"/"we"
 	trait       string // for a resolved back-reference: the trait it asked for
+	possessive  bool   // "its forces", "ses troupes": the forces of whoever speaks
 	reporter    bool   // also the source of its sentence ("the SBU said")
 	sent        int
 }
@@ -209,6 +210,12 @@ func (x *docState) findActors() {
 		switch {
 		case e.Role() != "":
 			a.role, a.id = e.Role(), ""
+			if m.First > 0 {
+				switch x.doc.Tokens[m.First-1].Norm {
+				case "its", "their", "ses", "leurs", "sa", "son", "nos", "our":
+					a.possessive = true
+				}
+			}
 			// "l'armée syrienne", "forces gouvernementales syriennes": a
 			// demonym after the role word; "Syrian army", "Russia's forces":
 			// one before it.
@@ -380,6 +387,8 @@ func roleName(role, country string) string {
 		return "Civilians (" + country + ")"
 	case "REB":
 		return "Unidentified Armed Group (" + country + ")"
+	case "MED":
+		return "Journalists (" + country + ")"
 	}
 	return country
 }
