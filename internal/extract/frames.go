@@ -98,6 +98,7 @@ func (x *docState) buildFrames() {
 			}
 			if same != nil {
 				same.families[e.Family] = true
+				same.anaphoric = same.anaphoric || x.anaphoric(m.First)
 				if rank(e.Family) > rank(same.family) {
 					same.family, same.typ, same.cameo, same.trig = e.Family, e.Type, e.CAMEO, m
 				}

@@ -573,6 +573,14 @@ func (x *docState) modifiesThing(a actorMention) bool {
 		return false
 	}
 	toks := x.doc.Tokens
+	// "Ukraine's energy infrastructure": a possessive before a target.
+	if k := a.last; k+2 < len(toks) && toks[k].Norm == "'" && toks[k+1].Norm == "s" {
+		for j := k + 2; j < len(toks) && j <= k+4; j++ {
+			if x.targetTok[j] {
+				return true
+			}
+		}
+	}
 	t := toks[a.first]
 	plainNoun := func(i int) bool {
 		if i < 0 || i >= len(toks) || toks[i].Kind != text.Word || toks[i].Cap {

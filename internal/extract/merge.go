@@ -65,7 +65,7 @@ func group(family string) string {
 // sameKind is the weak test for an anaphoric frame ("the strikes", "ces
 // frappes"): same group of families and no weapon platform in conflict.
 func (x *docState) sameKind(e *evt, f *frame) bool {
-	armed := func(g string) bool { return g == "violence" || g == "clash" }
+	armed := func(g string) bool { return g == "violence" || g == "clash" || g == "capture" }
 	for _, o := range e.frames {
 		og, fg := group(o.family), group(f.family)
 		if og != fg && !(armed(og) && armed(fg)) || conflictPlatform(o, f) {
