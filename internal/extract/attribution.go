@@ -128,6 +128,10 @@ func (x *docState) nearCue(m lexicon.Match, cues []lexicon.Match, first, last in
 		if c.First < first || c.First >= last || x.lex.Cues[c.Index].Kind == "hedge" {
 			continue
 		}
+		// "selon X", "according to X": the source follows its cue.
+		if x.lex.Cues[c.Index].Kind == "cue" && m.First < c.First {
+			continue
+		}
 		if m.First-c.Last <= cueWindow && c.First-m.Last <= cueWindow {
 			return true
 		}

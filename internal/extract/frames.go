@@ -370,6 +370,16 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 			// that resolved to the other side means the group named before.
 			f.actor2 = x.reresolve(f.actor2, f.actor1.id)
 		}
+		// Police or soldiers acting on a demonstration: the protesters
+		// are the ones acted on.
+		if group(f.family) == "demonstration" && f.actor1 != nil && (f.actor1.kind == "police" || f.actor1.kind == "state_military" || f.actor1.role == "POL" || f.actor1.role == "MIL") {
+			for _, c := range cs {
+				if c.a.kind == "civilians" {
+					f.actor2 = c.a
+					break
+				}
+			}
+		}
 		if f.actor1 != nil && f.actor1.kind == "civilians" && f.actor2 == nil && group(f.family) != "demonstration" {
 			f.actor2, f.actor1 = f.actor1, nil
 		}
