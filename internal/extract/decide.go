@@ -104,7 +104,7 @@ func (x *docState) alpha3(a2 string) string {
 // arrests, its government otherwise); a role word with no country ("civils", "l'armée") and an
 // unresolved reference ("les djihadistes" before any group is named)
 // take the country of the event's place.
-func (x *docState) actor(a *actorMention, family string, loc *event.Place) *event.Actor {
+func (x *docState) actor(a *actorMention, family string, loc *event.Place, slot int) *event.Actor {
 	if a == nil || a.ref == "=speaker" {
 		return nil
 	}
@@ -139,8 +139,14 @@ func (x *docState) actor(a *actorMention, family string, loc *event.Place) *even
 			out.ID, out.Kind = a.country+".MIL", "state_military"
 			out.Name = roleName("MIL", countryName(a.country))
 		case "arrest":
-			out.ID, out.Kind = a.country+".POL", "police"
-			out.Name = roleName("POL", countryName(a.country))
+			// The arresting side is a country's police, the arrested its
+			// people ("ont arrêté une vingtaine de Palestiniens").
+			role := "POL"
+			if slot == 2 {
+				role = "CVL"
+			}
+			out.ID, out.Kind = a.country+"."+role, roleKind(role)
+			out.Name = roleName(role, countryName(a.country))
 		}
 	}
 	if out.Country == "" && !isGroup(out.ID) && len(out.ID) >= 3 {

@@ -78,7 +78,7 @@ func (x *docState) buildFrames() {
 			return -1
 		}
 		for _, m := range within(trigs, matchFirst, s.First, s.Last) {
-			if m.First < x.datelineEnd {
+			if m.First < x.datelineEnd || x.insideModel(m) {
 				continue
 			}
 			k := segOf(m.First)
@@ -525,7 +525,7 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		}
 		// An adjective after a trigger or weapon noun: "frappes russes",
 		// "bombardiers russes", "sous-marin russe".
-		if j == a.first-1 && (x.weaponTok[j] != 0 || x.triggerTok[j]) && a.bareCountry() && !x.doc.Tokens[a.first].Cap {
+		if j == a.first-1 && (x.usedWeapon(j) || x.triggerTok[j]) && a.bareCountry() && !x.doc.Tokens[a.first].Cap {
 			if f.family == "intercept" && x.weaponTok[j] != 0 {
 				return 2, true // "ont abattu 30 drones russes": whose drones were downed
 			}
@@ -535,7 +535,7 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	// A demonym or a group right before a weapon or trigger noun:
 	// "Russian jets", "Russian airstrikes", "IS counterattacks" (not in a
 	// delivery, whose subject receives: "les FDS ont reçu").
-	if (a.bareCountry() || isGroup(a.id) && f.family != "supply") && a.last < len(x.doc.Tokens) && (x.weaponTok[a.last] != 0 || x.triggerTok[a.last]) {
+	if (a.bareCountry() || isGroup(a.id) && f.family != "supply") && a.last < len(x.doc.Tokens) && (x.usedWeapon(a.last) || x.triggerTok[a.last]) {
 		if f.family == "intercept" && x.weaponTok[a.last] != 0 {
 			return 2, true // "shot down 30 Russian drones"
 		}
@@ -722,8 +722,8 @@ func (x *docState) findDateline() int {
 // target, not the weapon used.
 func (x *docState) aimedAt(i int) bool {
 	j := i - 1
-	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
-		j--
+	for j >= 0 && (isArticle(x.doc.Tokens[j].Norm) || x.isRoleWord(j)) {
+		j-- // "struck a Russian landing ship": past articles and demonyms
 	}
 	if j < 0 {
 		return false
@@ -882,4 +882,26 @@ func (x *docState) civilian(w weaponMention) bool {
 		return true
 	}
 	return false
+}
+
+// insideModel reports whether a trigger match lies inside a named weapon
+// model ("Storm" of "Storm Shadow"): a name, not an event word.
+func (x *docState) insideModel(m lexicon.Match) bool {
+	w := x.weaponTok[m.First]
+	if w == 0 {
+		return false
+	}
+	wm := x.weapons[w-1]
+	return wm.model != "" && m.First >= wm.first && m.Last <= wm.last
+}
+
+// usedWeapon reports whether token i is part of a weapon that was used,
+// not one aimed at ("struck a Russian landing ship") or a civilian craft.
+func (x *docState) usedWeapon(i int) bool {
+	w := x.weaponTok[i]
+	if w == 0 {
+		return false
+	}
+	wm := x.weapons[w-1]
+	return !x.aimedAt(wm.first) && !x.civilian(wm)
 }

@@ -101,8 +101,8 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 
 	r.Type, r.CAMEO = x.decideType(head, e, r.Weapons, a1, a2, r.Location)
 	r.EventType = event.Types[r.Type]
-	r.Actor1 = x.actor(a1, head.family, r.Location)
-	r.Actor2 = x.actor(a2, head.family, r.Location)
+	r.Actor1 = x.actor(a1, head.family, r.Location, 1)
+	r.Actor2 = x.actor(a2, head.family, r.Location, 2)
 	if r.Actor1 != nil && r.Actor2 != nil && r.Actor1.ID == r.Actor2.ID {
 		r.Actor2 = nil
 	}
