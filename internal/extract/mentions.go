@@ -370,7 +370,7 @@ func roleName(role, country string) string {
 		return ""
 	}
 	of := country
-	if strings.HasPrefix(country, "United ") || strings.HasPrefix(country, "Central African") ||
+	if strings.HasPrefix(country, "United ") || strings.HasPrefix(country, "Central African") || strings.HasPrefix(country, "Democratic Republic") ||
 		strings.HasSuffix(country, "Republic") || strings.HasSuffix(country, "Islands") ||
 		strings.HasSuffix(country, "Emirates") || country == "Netherlands" || country == "Philippines" ||
 		country == "Gambia" || country == "Bahamas" || country == "Comoros" || country == "Maldives" {
@@ -573,6 +573,14 @@ func (x *docState) modifiesThing(a actorMention) bool {
 		return false
 	}
 	toks := x.doc.Tokens
+	// "Iranian-backed militias", "Russian-installed officials": a backer or
+	// a patron, not a party.
+	if k := a.last; k+1 < len(toks) && toks[k].Norm == "-" {
+		switch toks[k+1].Norm {
+		case "backed", "installed", "allied", "aligned", "sponsored", "funded", "supported", "based":
+			return true
+		}
+	}
 	// "Ukraine's energy infrastructure": a possessive before a target.
 	if k := a.last; k+2 < len(toks) && toks[k].Norm == "'" && toks[k+1].Norm == "s" {
 		for j := k + 2; j < len(toks) && j <= k+4; j++ {
