@@ -363,6 +363,8 @@ func TestFindGate(t *testing.T) {
 		{"AKCAKALE, Turkey, Oct 10 (Reuters) - Shells landed in the town.", "AKCAKALE", true},
 		{"Des frappes ont visé Abou Kamal et Al-Qaïm, en Irak.", "Al-Qaïm", true},
 		{"Aircraft struck the al-Jadida district of west Mosul.", "al-Jadida", false},
+		{"Des frappes ont tué 20 personnes mardi à Gaza, selon le ministère.", "Gaza", true}, // also a French verb form ("gazer")
+		{"Israeli strikes killed 20 people in Gaza on Tuesday.", "Gaza", true},
 	} {
 		found := false
 		for _, m := range g.Find(c.text, "") {
