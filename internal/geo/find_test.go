@@ -365,6 +365,7 @@ func TestFindGate(t *testing.T) {
 		{"Aircraft struck the al-Jadida district of west Mosul.", "al-Jadida", false},
 		{"Des frappes ont tué 20 personnes mardi à Gaza, selon le ministère.", "Gaza", true}, // also a French verb form ("gazer")
 		{"Israeli strikes killed 20 people in Gaza on Tuesday.", "Gaza", true},
+		{"Quatre soldats maliens ont été tués près de Boni, a annoncé l'armée.", "Boni", false}, // an alternate name of Bonn: not in a Malian report
 	} {
 		found := false
 		for _, m := range g.Find(c.text, "") {
