@@ -836,6 +836,9 @@ func (f *finder) gate(m *match, i int) {
 	switch {
 	case common || toks[m.keyFirst].flags&tSentStart != 0:
 		// A capital before a reporting verb is a name ("Washington said").
+		// Context words ("près de") vouch for a name that is also a word
+		// only in a country the article is about, or when it names none:
+		// "près de Boni" (French "boni") in a Malian report is not Bonn.
 		ok = support && (inDoc || top || local || f.top == "") || pop >= 50000 && inDoc || pop >= 1000000 || pop >= 100000 && f.metonym(m, i) ||
 			// "à Gaza", "in Gaza": a sizeable town after a locative word,
 			// capitalised inside a sentence, is the town even when its
@@ -846,10 +849,7 @@ func (f *finder) gate(m *match, i int) {
 		// it must be a large town, one of a country the article names,
 		// a town after "in"/"à", or a sizeable town no other place shares
 		// the name with ("Bakhmout").
-		// Context words ("près de") vouch for another language's name only
-		// where the article names no other country: "près de Boni" in a
-		// Malian report is not Bonn, whose alternate name it is.
-		ok = support && (inDoc || top || local || f.top == "") || pop >= 1000000 || pop >= 100000 && inDoc || top && pop >= 5000 || local && pop >= 5000 ||
+		ok = support || pop >= 1000000 || pop >= 100000 && inDoc || top && pop >= 5000 || local && pop >= 5000 ||
 			!ctx.quarterAfter && (loc && pop >= 20000 || pop >= 50000 && len(m.cands) == 1)
 	default:
 		ok = support || pop >= 100000 || top && pop >= 1000 || inDoc && pop >= 20000 || local && pop >= 500 || anchorKm < 150 && pop >= 500 ||
