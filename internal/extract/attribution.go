@@ -335,11 +335,4 @@ func subsumed(in []event.Source, i int) bool {
 
 // supported reports whether a "soutenu par" / "backed by" word stands
 // right before the actor: a backer, not the one who speaks or acts.
-func (x *docState) supported(a *actorMention) bool {
-	j := a.first - 1
-	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
-		j--
-	}
-	k, _ := x.grammarBefore(j)
-	return k == "support"
-}
+func (x *docState) supported(a *actorMention) bool { return x.cueBefore(a.first) == "support" }

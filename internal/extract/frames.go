@@ -466,10 +466,7 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		return 2, false // "opened fire on protesters"
 	}
 	// Look at the words right before the actor, past an article.
-	j := a.first - 1
-	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
-		j--
-	}
+	j := x.beforeArticles(a.first)
 	// "combats entre l'armée et les rebelles", "clashes between government
 	// troops and jihadists": the first side, then the second.
 	if j >= 0 && (f.family == "clash" || f.family == "kill") {
@@ -481,11 +478,7 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 				if o.last != j {
 					continue
 				}
-				p := o.first - 1
-				for p >= 0 && isArticle(x.doc.Tokens[p].Norm) {
-					p--
-				}
-				if p >= 0 && x.joinEnd[p] == "between" {
+				if p := x.beforeArticles(o.first); p >= 0 && x.joinEnd[p] == "between" {
 					return 2, true
 				}
 			}
@@ -665,12 +658,7 @@ func (x *docState) anaphoric(i int) bool {
 	}
 	// "a revendiqué l'attaque", "claimed the bombing": a claim takes up
 	// an event told before.
-	j := i - 1
-	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
-		j--
-	}
-	k, _ := x.grammarBefore(j)
-	return k == "claim"
+	return x.cueBefore(i) == "claim"
 }
 
 // reresolve resolves a back-reference again, skipping the group except;
@@ -820,14 +808,7 @@ func (x *docState) deadCounted(dead []lexicon.Match) bool {
 
 // blamed reports whether an accusation word stands right before the actor
 // ("blamed Syrian government jets", "accuse la Russie").
-func (x *docState) blamed(a *actorMention) bool {
-	j := a.first - 1
-	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
-		j--
-	}
-	k, _ := x.grammarBefore(j)
-	return k == "blame"
-}
+func (x *docState) blamed(a *actorMention) bool { return x.cueBefore(a.first) == "blame" }
 
 // nextTrigger is the first trigger token at or after token i and before
 // limit+1, else limit: the verb the actor at i is the subject of ("deux
@@ -851,13 +832,23 @@ func (x *docState) basedAt(p Place) bool {
 
 // targeted reports whether a target word ("contre", "on") stands right
 // before the actor, past an article.
-func (x *docState) targeted(a *actorMention) bool {
-	j := a.first - 1
+func (x *docState) targeted(a *actorMention) bool { return x.cueBefore(a.first) == "target" }
+
+// beforeArticles is the index of the last token before token i that is
+// not an article (-1 at the start of the text).
+func (x *docState) beforeArticles(i int) int {
+	j := i - 1
 	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
 		j--
 	}
-	k, _ := x.grammarBefore(j)
-	return k == "target"
+	return j
+}
+
+// cueBefore is the kind of the grammar word that ends right before token
+// i, past articles ("contre les FDS" → "target"), or "".
+func (x *docState) cueBefore(i int) string {
+	k, _ := x.grammarBefore(x.beforeArticles(i))
+	return k
 }
 
 // inSource reports whether tokens [first, last) overlap a source that

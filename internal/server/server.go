@@ -37,6 +37,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"time"
@@ -219,15 +220,25 @@ type eventsPage struct {
 	Events []store.Event `json:"events"`
 }
 
-func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	q, err := parseQuery(r.URL.Query(), true)
+// selectEvents parses the filters of vals and reads the events they
+// select; on an error it has answered the request and returns false.
+func (s *Server) selectEvents(w http.ResponseWriter, r *http.Request, vals url.Values, paging bool) (query, []store.Event, bool) {
+	q, err := parseQuery(vals, paging)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
-		return
+		return q, nil, false
 	}
 	evs, err := s.cfg.Store.Events(r.Context(), q.filter)
 	if err != nil {
 		s.storeError(w, r, err)
+		return q, nil, false
+	}
+	return q, evs, true
+}
+
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	q, evs, ok := s.selectEvents(w, r, r.URL.Query(), true)
+	if !ok {
 		return
 	}
 	sortEvents(evs, q.sort)
@@ -352,14 +363,8 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	vals.Del("format")
-	q, err := parseQuery(vals, false)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	evs, err := s.cfg.Store.Events(r.Context(), q.filter)
-	if err != nil {
-		s.storeError(w, r, err)
+	_, evs, ok := s.selectEvents(w, r, vals, false)
+	if !ok {
 		return
 	}
 	w.Header().Set("Content-Type", export.ContentType(format))
