@@ -147,10 +147,10 @@ func (x *docState) dropSourceActors() {
 	kept := x.actors[:0]
 	for _, a := range x.actors {
 		drop := false
-		for _, sp := range within(x.sourceSpans, spanFirst, a.first-40, a.last+2) {
+		for _, sp := range within(x.sourceSpans, spanFirst, a.first-40, a.last+4) {
 			// "un photographe de l'AFP", "le président Recep Tayyip
 			// Erdogan": a title or a trade right before its source.
-			staff := (a.kind == "media" || a.role != "") && sp[0] >= a.last && sp[0]-a.last <= 3
+			staff := (a.kind == "media" || a.role != "") && (sp[0] == a.last || x.genitiveBetween(a.last, sp[0]))
 			if !staff && !(a.first < sp[1]+1 && sp[0] < a.last+1 && (a.first < sp[1] && sp[0] < a.last || a.bareCountry())) {
 				continue
 			}

@@ -178,11 +178,14 @@ func (x *docState) buildFrames() {
 				for _, f := range fs {
 					if f.trig.First >= d.Last && f.trig.First <= d.Last+4 {
 						f.offset = &info.dates[i]
+						// "après l'attaque": it takes up an event told
+						// before, it does not tell a new one.
+						f.anaphoric = f.anaphoric || x.anaphoric(f.trig.First) || x.definite(f.trig.First)
 					}
 				}
 				continue
 			}
-			if x.afterReportingVerb(d.First) {
+			if x.afterReportingVerb(d.First) || x.statementClause(segs, d) {
 				// "a reconnu lundi", "said on Friday": the day of the
 				// statement, used only when nothing dates the event itself.
 				for _, f := range fs {
@@ -202,7 +205,7 @@ func (x *docState) buildFrames() {
 			if f.date == nil && f.offset == nil {
 				for i := range info.dates {
 					d := info.dates[i]
-					if d.Kind != when.Offset && !x.isDateline(d) && !x.afterReportingVerb(d.First) {
+					if d.Kind != when.Offset && !x.isDateline(d) && !x.afterReportingVerb(d.First) && !x.statementClause(segs, d) {
 						f.date = &info.dates[i]
 						break
 					}
@@ -365,6 +368,12 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 		} else if f.actor2 = pick(cs, 2, false, f.actor1); f.actor2 == nil && f.a1strong {
 			f.actor2 = pick(cs, 1, false, f.actor1)
 		}
+		if f.actor1 == nil && f.actor2 != nil && !f.a2strong && group(f.family) == "clash" {
+			// "les combats avec les djihadistes ont fait plusieurs morts
+			// dans les rangs des forces irakiennes": a fight has two
+			// sides, whatever the words that name them.
+			f.actor1 = pick(cs, 2, false, f.actor2)
+		}
 		if f.actor1 != nil && f.actor2 != nil && f.actor1.id == f.actor2.id && f.actor1.id != "" {
 			// "les FDS … tuant des dizaines de combattants": a back-reference
 			// that resolved to the other side means the group named before.
@@ -486,6 +495,9 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	}
 	if j >= 0 {
 		k, kFirst := x.grammarBefore(j)
+		if x.blamed(a) {
+			k = "blame"
+		}
 		switch k {
 		case "blame":
 			return 1, true // "accused Russia of targeting civilians"
@@ -545,7 +557,7 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 
 // grammarBefore returns the grammar word that ends at token j, and its first token.
 func (x *docState) grammarBefore(j int) (string, int) {
-	for start := j; start >= 0 && start >= j-3; start-- {
+	for start := j; start >= 0 && start >= j-5; start-- {
 		if k, ok := x.grammarAt[start]; ok && x.grammarEnd[start] == j+1 {
 			return k, start
 		}
@@ -661,6 +673,18 @@ func (x *docState) anaphoric(i int) bool {
 	return x.cueBefore(i) == "claim"
 }
 
+// definite reports whether a definite article stands right before token i.
+func (x *docState) definite(i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch x.doc.Tokens[i-1].Norm {
+	case "le", "la", "l'", "les", "the":
+		return true
+	}
+	return false
+}
+
 // reresolve resolves a back-reference again, skipping the group except;
 // it returns nil for a mention that is no back-reference or finds none.
 func (x *docState) reresolve(a *actorMention, except string) *actorMention {
@@ -724,6 +748,39 @@ func (x *docState) aimedAt(i int) bool {
 			// "hit by a Tochka-U": after an agent word it is the weapon.
 			k, _ := x.grammarBefore(j)
 			return k != "agent"
+		}
+	}
+	return false
+}
+
+// statementClause reports whether date d stands in a clause of its own
+// that opens a statement: "Mercredi, le ministère russe de la Défense a
+// avancé une autre version : …" dates the statement, not the strike. The
+// clause after the date holds a reporting verb and no trigger before it.
+func (x *docState) statementClause(segs [][2]int, d when.Expr) bool {
+	for k, g := range segs {
+		if d.First < g[0] || d.First >= g[1] {
+			continue
+		}
+		if k+1 >= len(segs) || x.hasTrigger(g[0], g[1]) {
+			return false
+		}
+		next := segs[k+1]
+		for _, m := range x.matchesIn(lexicon.Attribution, next[0], next[1]) {
+			if k := x.lex.Cues[m.Index].Kind; k == "verb" || k == "denial" {
+				return !x.hasTrigger(next[0], m.First)
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// hasTrigger reports whether a trigger word lies in tokens [first, last).
+func (x *docState) hasTrigger(first, last int) bool {
+	for i := first; i < last; i++ {
+		if x.triggerTok[i] {
+			return true
 		}
 	}
 	return false
@@ -847,7 +904,14 @@ func (x *docState) beforeArticles(i int) int {
 // cueBefore is the kind of the grammar word that ends right before token
 // i, past articles ("contre les FDS" → "target"), or "".
 func (x *docState) cueBefore(i int) string {
-	k, _ := x.grammarBefore(x.beforeArticles(i))
+	k, first := x.grammarBefore(x.beforeArticles(i))
+	if k == "genitive" {
+		// "attribue le raid à des avions": a partitive after the
+		// accusation's preposition.
+		if b, _ := x.grammarBefore(first - 1); b == "blame" {
+			return b
+		}
+	}
 	return k
 }
 

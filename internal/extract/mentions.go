@@ -83,6 +83,9 @@ func (x *docState) isWordGap(a, b int) bool {
 		if t.Kind == text.Punct && t.Norm != "-" && t.Norm != "'" {
 			return false
 		}
+		if x.grammarAt[i] == "locative" {
+			return false // "US forces in Syria" are not Syria's
+		}
 	}
 	return true
 }
@@ -222,6 +225,12 @@ func (x *docState) findActors() {
 			if j := i + 1; j < len(ms) && !used[j] && x.isCountry(ms[j]) && ms[j].First-m.Last <= 2 && x.isWordGap(m.Last, ms[j].First) {
 				x.compose(&a, ms[j])
 				used[j] = true
+			} else if j := i + 1; j < len(ms) && !used[j] && x.ofState(m.Last, ms[j]) {
+				// "les avions du régime de Bachar al-Assad", "les
+				// troupes de Moscou": the state named after the
+				// genitive owns the men or machines.
+				x.compose(&a, ms[j])
+				used[j] = true
 			} else if k := len(x.actors) - 1; k >= 0 && x.actors[k].role == "" && x.actors[k].country != "" && x.actors[k].id == x.actors[k].country &&
 				m.First-x.actors[k].last <= 3 && x.possessiveGap(x.actors[k].last, m.First) {
 				prev := x.actors[k]
@@ -342,7 +351,11 @@ func (x *docState) compose(a *actorMention, m lexicon.Match) {
 	a.country = c.Country
 	a.id = c.Country + "." + a.role
 	a.kind = roleKind(a.role)
-	a.name = roleName(a.role, c.Name)
+	name := c.Name
+	if k, ok := x.lex.Countries[c.Country]; ok {
+		name = k.Name
+	}
+	a.name = roleName(a.role, name)
 	a.role = ""
 }
 
@@ -668,4 +681,15 @@ func (x *docState) isGrammar(j int) bool {
 		}
 	}
 	return false
+}
+
+// ofState reports whether m names a state (a country, its capital, its
+// government or leader) after a genitive word that follows token last:
+// "de Bachar al-Assad", "of Russia".
+func (x *docState) ofState(last int, m lexicon.Match) bool {
+	e := x.lex.Actors[m.Index]
+	if e.Country == "" || e.Role() != "" || isGroup(e.ID) || !strings.HasPrefix(e.Kind, "state_") {
+		return false
+	}
+	return x.grammarAt[last] == "genitive" && x.genitiveBetween(last, m.First)
 }

@@ -11,6 +11,9 @@ import (
 // evt is a group of frames that tell of one event.
 type evt struct {
 	frames []*frame
+	// anchors are frames that only name the event to date another by
+	// ("quelques heures après l'attaque"): they date, they add nothing.
+	anchors []*frame
 }
 
 // mergeWindow is how many sentences apart two frames may be and still be
@@ -42,11 +45,14 @@ func (x *docState) merge() []*evt {
 				into, best = e, sc
 			}
 		}
-		if into == nil {
+		switch {
+		case into == nil:
 			evs = append(evs, &evt{frames: []*frame{f}})
-			continue
+		case f.offset != nil && f.anaphoric:
+			into.anchors = append(into.anchors, f)
+		default:
+			into.frames = append(into.frames, f)
 		}
-		into.frames = append(into.frames, f)
 	}
 	return evs
 }
@@ -99,6 +105,11 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 	if !ok {
 		return false
 	}
+	for _, o := range e.anchors {
+		if o.sent == f.sent && f.offset == nil {
+			return false // "quelques heures après l'attaque, une roquette …": two events
+		}
+	}
 	for _, o := range e.frames {
 		// Within one sentence, a doer found by position alone does not
 		// keep two frames apart: clauses share their subject badly.
@@ -108,6 +119,9 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 		}
 		if conflictPlatform(o, f) {
 			return false
+		}
+		if o.sent == f.sent && (o.offset != nil) != (f.offset != nil) {
+			return false // "quelques heures après l'attaque, une roquette …": two events
 		}
 		if o.date != nil && f.date != nil {
 			if !datesAgree(o.date.Resolve(x.in.Published), f.date.Resolve(x.in.Published)) {
@@ -220,14 +234,18 @@ func placesAgree(p, q Place) bool {
 	return q.Place.Precision == 3 && (q.Place.Admin1 == "" || q.Place.Admin1 == p.Place.Admin1)
 }
 
+// sharesModel reports whether the frame names a weapon model (Kalibr,
+// Tu-22M3) that one of the event's frames names too: the same strike told
+// again, however far apart. Chemical weapons count as a model: an article rarely tells of two
+// chemical attacks, and the denial comes paragraphs after the attack.
 func sharesModel(e *evt, f *frame) bool {
 	for _, w := range f.weapons {
-		if w.model == "" {
+		if w.model == "" && w.class != "chemical" {
 			continue
 		}
 		for _, o := range e.frames {
 			for _, v := range o.weapons {
-				if v.model == w.model {
+				if v.model == w.model && v.class == w.class {
 					return true
 				}
 			}

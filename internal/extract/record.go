@@ -327,6 +327,11 @@ func (x *docState) groupOf(o *frame) []*frame {
 				return e.frames
 			}
 		}
+		for _, f := range e.anchors {
+			if f == o {
+				return e.frames
+			}
+		}
 	}
 	return []*frame{o}
 }
