@@ -22,6 +22,7 @@ type frame struct {
 	a2strong       bool
 	weapons        []weaponMention
 	targets        []string
+	civilSite      *targetMention // the first civilian site hit: "un hôpital", "a market"
 	places         []Place
 	fatal          *event.Fatalities
 	date           *when.Expr
@@ -158,6 +159,9 @@ func (x *docState) buildFrames() {
 			if !x.inSource(t.first, t.last) {
 				f := owner(t.first)
 				f.targets = appendUniq(f.targets, t.name)
+				if f.civilSite == nil && civilSites[t.name] {
+					f.civilSite = &t
+				}
 			}
 		}
 		for _, p := range within(x.in.Places, placeStart, s.Start, s.End) {

@@ -106,6 +106,9 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	if r.Actor1 != nil && r.Actor2 != nil && r.Actor1.ID == r.Actor2.ID {
 		r.Actor2 = nil
 	}
+	if r.Actor2 == nil && r.EventType == "explosions_remote_violence" {
+		r.Actor2 = x.civilians(e, r.Location)
+	}
 	r.Date = x.date(e)
 	x.affiliateSources(&r)
 
@@ -243,6 +246,13 @@ func (x *docState) contextPlace(pos int) *Place {
 			continue
 		}
 		if p.Start < pos {
+			// "Khan Cheikhoun, dans la province d'Idleb": a region
+			// that only locates the town named before it does not
+			// replace the town.
+			if before != nil && p.Place.Precision == 3 && before.Place.Precision < 3 &&
+				p.Place.Country == before.Place.Country && p.Place.Admin1 == before.Place.Admin1 {
+				continue
+			}
 			before = p
 		} else if after == nil {
 			after = p
@@ -496,7 +506,45 @@ func interceptedSide(out []event.Event) {
 				break
 			}
 		}
+		if r.Actor2 == nil {
+			r.Actor2 = adversary(out, r.Actor1.Country)
+		}
 	}
+}
+
+// adversary is the armed force the article shows fighting country c: the
+// other side of an event of violence between c's forces and another
+// state's ("Kyiv claimed the strike on Russian soldiers" makes Russia
+// the side whose drones Ukraine shot down). Nil when there is none, or
+// more than one.
+func adversary(out []event.Event, c string) *event.Actor {
+	var found *event.Actor
+	for _, o := range out {
+		if o.EventType != "explosions_remote_violence" && o.EventType != "battles" || o.Actor1 == nil || o.Actor2 == nil {
+			continue
+		}
+		var other *event.Actor
+		switch {
+		case o.Actor1.Country == c:
+			other = o.Actor2
+		case o.Actor2.Country == c:
+			other = o.Actor1
+		default:
+			continue
+		}
+		if other.Kind != "state_military" || other.Country == c || other.Country == "" {
+			continue
+		}
+		if found != nil && found.ID != other.ID {
+			return nil
+		}
+		a := *other
+		found = &a
+	}
+	if found != nil {
+		found.Text = ""
+	}
+	return found
 }
 
 // historyDays is how long before publication an event is a recap of
@@ -514,4 +562,30 @@ func (x *docState) isHistory(d event.Date) bool {
 		return false
 	}
 	return x.in.Published.Sub(t) > historyDays*24*time.Hour
+}
+
+// civilSites are the targets (by their English name in targets.tsv) whose
+// people are civilians: a strike that hits one and names no other target
+// hits civilians.
+var civilSites = map[string]bool{
+	"hospital": true, "school": true, "market": true, "residential building": true,
+	"residential area": true, "house": true, "houses": true, "homes": true, "apartment blocks": true,
+	"wedding party": true, "funeral": true, "bus": true, "school bus": true, "bus station": true,
+	"railway station": true, "camp for displaced people": true, "playground": true, "shops": true,
+}
+
+// civilians is the target of a strike that names none but hit a civilian
+// site ("une roquette a touché un hôpital de fortune"): the civilians of
+// the country where it happened.
+func (x *docState) civilians(e *evt, loc *event.Place) *event.Actor {
+	if loc == nil {
+		return nil
+	}
+	for _, f := range e.frames {
+		if t := f.civilSite; t != nil {
+			a := actorMention{first: t.first, last: t.last, role: "CVL", kind: "civilians"}
+			return x.actor(&a, f.family, loc, 2)
+		}
+	}
+	return nil
 }
