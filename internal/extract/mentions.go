@@ -508,6 +508,12 @@ func (x *docState) separatePlacesAndActors() {
 			case p.Role == "launch" || p.Role == "overflown" || p.Role == "dateline":
 				drop = true
 			case p.Role == "event" && p.Place.Precision < 3 && !isGroup(a.id):
+				if x.capitalActs(a, p) {
+					// "as Ankara pressed ahead", "Damas a dénoncé": a
+					// capital that acts is its government.
+					x.notEventAt(p.Start)
+					continue
+				}
 				drop = true
 			}
 		}
@@ -692,4 +698,34 @@ func (x *docState) ofState(last int, m lexicon.Match) bool {
 		return false
 	}
 	return x.grammarAt[last] == "genitive" && x.genitiveBetween(last, m.First)
+}
+
+// capitalActs reports whether a capital named as a government ("Ankara",
+// "Damas") stands for it here: it opens a clause — at the start of a
+// sentence, after a comma or a clause word ("tandis que Moscou a promis",
+// "as Ankara pressed ahead"). After a preposition or inside a phrase
+// ("à Moscou", "contre Kiev", "le centre de Kiev") it is a place.
+func (x *docState) capitalActs(a actorMention, p Place) bool {
+	if !strings.HasSuffix(a.id, ".GOV") || a.role != "" || p.Place.Precision != 1 {
+		return false
+	}
+	j := a.first - 1
+	if j < 0 || x.doc.SentenceOf(j) != a.sent {
+		return true
+	}
+	t := x.doc.Tokens[j]
+	if t.Kind == text.Punct {
+		return t.Norm == "," || t.Norm == ";" || t.Norm == ":" || t.Norm == "«" || t.Norm == "\""
+	}
+	k, _ := x.grammarBefore(j)
+	return k == "clause"
+}
+
+// notEventAt marks the place starting at byte start as no event place.
+func (x *docState) notEventAt(start int) {
+	for i := range x.in.Places {
+		if x.in.Places[i].Start == start {
+			x.in.Places[i].notEvent = true
+		}
+	}
 }

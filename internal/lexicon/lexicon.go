@@ -123,7 +123,7 @@ type TargetEntry struct {
 // GrammarEntry is a row of grammar.tsv: a closed-class word the extractor
 // reads roles and scope from.
 type GrammarEntry struct {
-	Kind string // target, agent, genitive, within, person, pronoun, speaker, irrealis
+	Kind string // one of grammarKinds: target, agent, genitive, within, person, pronoun, speaker, irrealis …
 }
 
 // Lexicon is the loaded knowledge of one language. It is read-only after
@@ -213,7 +213,7 @@ var (
 	cueKinds     = set("cue", "verb", "hedge", "denial")
 	sourceKinds  = set("media", "government", "military", "armed_group", "anonymous", "witness", "ngo", "international_org")
 	numberKinds  = set("exact", "vague", "min", "max", "approx", "between", "and")
-	grammarKinds = set("target", "agent", "genitive", "within", "person", "pronoun", "speaker", "irrealis", "locative", "ledby", "support", "passive", "dead", "blame", "claim", "base", "civil")
+	grammarKinds = set("target", "agent", "genitive", "within", "person", "pronoun", "speaker", "irrealis", "locative", "ledby", "support", "passive", "dead", "blame", "claim", "base", "civil", "clause")
 	dateKinds    = set("weekday", "month", "relative", "last", "unit", "after", "before", "night", "week", "monthrel", "same", "year")
 )
 
