@@ -944,13 +944,17 @@ func (x *docState) civilian(w weaponMention) bool {
 }
 
 // insideModel reports whether a trigger match lies inside a named weapon
-// model ("Storm" of "Storm Shadow"): a name, not an event word.
+// model ("Storm" of "Storm Shadow") or past the first word of a weapon
+// phrase ("combat" of "avions de combat"): a name, not an event word.
 func (x *docState) insideModel(m lexicon.Match) bool {
 	w := x.weaponTok[m.First]
 	if w == 0 {
 		return false
 	}
 	wm := x.weapons[w-1]
+	if m.First > wm.first && m.Last <= wm.last {
+		return true // "avions de combat": a word of the weapon's name
+	}
 	return wm.model != "" && m.First >= wm.first && m.Last <= wm.last
 }
 
