@@ -335,12 +335,37 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 		if a.ref == "=speaker" && !x.resolveSpeaker(a) {
 			continue
 		}
+		if x.inAnchorClause(s, a.first) {
+			continue // "24 hours after Ukrainian troops drove …": the other event's
+		}
 		f := owner(a.first)
 		role, strong := x.actorRole(a, f)
 		if a.reporter && role == 2 && !strong {
 			continue // "…, selon l'armée irakienne": who reports is not who is hit
 		}
 		cands[f] = append(cands[f], candidate{a: a, role: role, strong: strong})
+	}
+	// An actor in the frame's own clause comes before one in another
+	// clause, whose cues speak of that clause's verb: "Russian light
+	// armoured vehicles had entered Kharkiv, but Ukrainian forces
+	// repelled them".
+	for f, cs := range cands {
+		var in, out []candidate
+		for _, c := range cs {
+			if c.a.first >= f.segFirst && c.a.first < f.segLast {
+				in = append(in, c)
+			} else {
+				out = append(out, c)
+			}
+		}
+		if len(in) > 0 && len(out) > 0 {
+			for i := range out {
+				if out[i].role == 1 && !x.blamed(out[i].a) {
+					out[i].strong = false
+				}
+			}
+			cands[f] = append(in, out...)
+		}
 	}
 	pick := func(cs []candidate, role int, strong bool, not *actorMention) *actorMention {
 		for _, c := range cs {
@@ -378,6 +403,9 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 			// sides, whatever the words that name them.
 			f.actor1 = pick(cs, 2, false, f.actor2)
 		}
+		if f.actor1 != nil && f.actor2 == nil && group(f.family) == "clash" {
+			f.actor2 = pick(cs, 1, false, f.actor1)
+		}
 		if f.actor1 != nil && f.actor2 != nil && f.actor1.id == f.actor2.id && f.actor1.id != "" {
 			// "les FDS … tuant des dizaines de combattants": a back-reference
 			// that resolved to the other side means the group named before.
@@ -406,6 +434,24 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 			}
 		}
 	}
+}
+
+// inAnchorClause reports whether token i lies in the clause of an offset
+// date that holds no trigger of its own ("Less than 24 hours after
+// Ukrainian troops drove Russian units out of the city, rockets …"): that
+// clause tells the other event.
+func (x *docState) inAnchorClause(s text.Sentence, i int) bool {
+	for _, d := range x.sents[x.doc.SentenceOf(i)].dates {
+		if d.Kind != when.Offset || i < d.First {
+			continue
+		}
+		for _, g := range x.segments(s) {
+			if d.First >= g[0] && d.First < g[1] {
+				return i < g[1] && !x.hasTrigger(g[0], g[1])
+			}
+		}
+	}
+	return false
 }
 
 // sourceSide is the doer of a strike or an interception that names none,
