@@ -215,6 +215,23 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 		return lex.Dates[m.Index], m, true
 	}
 	var out []Expr
+	// offsetAt reads "after"/"before" within three tokens of k (one or
+	// two words such as "à peine", "just" may stand between) and appends
+	// an Offset of hours starting at token i.
+	offsetAt := func(i, hours, k int) (int, bool) {
+		for skip := 0; skip < 3 && k < last; skip++ {
+			if a, am, ok := dateKind(k); ok && (a.Kind == "after" || a.Kind == "before") {
+				x := Expr{First: i, Kind: Offset, Hours: hours}
+				if a.Kind == "before" {
+					x.Hours = -x.Hours
+				}
+				out = append(out, finish(doc, x, am.Last))
+				return am.Last, true
+			}
+			k++
+		}
+		return 0, false
+	}
 	for i := first; i < last; i++ {
 		t := toks[i]
 		// All-number dates: "01/11/2017", "10.11.2017".
@@ -239,20 +256,16 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 				}
 			}
 			if e, m, ok := dateKind(j); ok && e.Kind == "unit" {
-				k := m.Last
-				// Allow one or two words ("à peine", "just") before after/before.
-				for skip := 0; skip < 3 && k < last; skip++ {
-					if a, am, ok := dateKind(k); ok && (a.Kind == "after" || a.Kind == "before") {
-						x := Expr{First: i, Kind: Offset, Hours: n.value * e.Value}
-						if a.Kind == "before" {
-							x.Hours = -x.Hours
-						}
-						out = append(out, finish(doc, x, am.Last))
-						i = am.Last - 1
-						break
-					}
-					k++
+				if end, ok := offsetAt(i, n.value*e.Value, m.Last); ok {
+					i = end - 1
 				}
+				continue
+			}
+		}
+		// A unit with no number: "hours after", "less than a day after".
+		if e, m, ok := dateKind(i); ok && e.Kind == "unit" {
+			if end, ok := offsetAt(i, e.Value, m.Last); ok {
+				i = end - 1
 				continue
 			}
 		}

@@ -110,6 +110,25 @@ func TestOffset(t *testing.T) {
 	}
 }
 
+// TestOffsetNoNumber reads a unit with no number as one of it.
+func TestOffsetNoNumber(t *testing.T) {
+	for _, c := range []struct {
+		lang, in string
+		hours    int
+	}{
+		{"en", "Less than a day after Ukrainian troops pushed Russian units back, shells hit the market.", 24},
+		{"en", "Hours before the talks, a drone hit the port.", -1},
+		{"fr", "Quelques jours après l'attaque, un obus a touché l'école.", 24 * 3},
+	} {
+		lex := load(t, c.lang)
+		doc := text.Analyze(c.in, c.lang)
+		es := Find(doc, lex, lex.Match(doc.Tokens), 0, len(doc.Tokens))
+		if len(es) != 1 || es[0].Kind != Offset || es[0].Hours != c.hours {
+			t.Errorf("%q: got %+v, want one offset of %d hours", c.in, es, c.hours)
+		}
+	}
+}
+
 func TestParsePublished(t *testing.T) {
 	for in, want := range map[string]string{
 		"2017-11-02":                "2017-11-02",
