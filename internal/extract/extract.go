@@ -140,6 +140,23 @@ func newDoc(in Input) *docState {
 	x.weaponTok = make([]int, n)
 	x.targetTok = make([]bool, n)
 	x.triggerTok = make([]bool, n)
+	// An acronym in capitals is the actor it names, not the ordinary
+	// word it folds to: "IS had retaken" is no passive "is", "US forces"
+	// no "us".
+	acronym := map[int]bool{}
+	for _, m := range x.matches {
+		if m.Cat == lexicon.Actor && m.Last-m.First == 1 && in.Doc.Tokens[m.First].Upper && len(in.Doc.Tokens[m.First].Norm) >= 2 {
+			acronym[m.First] = true
+		}
+	}
+	kept := x.matches[:0]
+	for _, m := range x.matches {
+		if m.Cat == lexicon.Grammar && m.Last-m.First == 1 && acronym[m.First] {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	x.matches = kept
 	for _, m := range x.matches {
 		if int(m.Cat) < len(x.byCat) {
 			x.byCat[m.Cat] = append(x.byCat[m.Cat], m)

@@ -68,10 +68,14 @@ func group(family string) string {
 	return family
 }
 
+// armed reports whether a group of families is armed violence: strikes,
+// fights and captures, which one sentence often tells together ("IS had
+// retaken the town, using suicide car bombs").
+func armed(g string) bool { return g == "violence" || g == "clash" || g == "capture" }
+
 // sameKind is the weak test for an anaphoric frame ("the strikes", "ces
 // frappes"): same group of families and no weapon platform in conflict.
 func (x *docState) sameKind(e *evt, f *frame) bool {
-	armed := func(g string) bool { return g == "violence" || g == "clash" || g == "capture" }
 	for _, o := range e.frames {
 		og, fg := group(o.family), group(f.family)
 		if og != fg && !(armed(og) && armed(fg)) || conflictPlatform(o, f) {
@@ -97,7 +101,7 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 	ok := false
 	for _, o := range e.frames {
 		og := group(o.family)
-		sameSentence := o.sent == f.sent && (g == "violence" || g == "clash") && (og == "violence" || og == "clash")
+		sameSentence := o.sent == f.sent && armed(g) && armed(og)
 		if og == g || sameSentence || (f.family == "kill" && killsIn(og)) || (o.family == "kill" && killsIn(g)) {
 			ok = true
 		}
