@@ -37,6 +37,12 @@ func TestRoles(t *testing.T) {
 		{"passive read from its verb", "fr", "Deux soldats français ont été tués lorsque leur blindé a sauté sur une mine posée par le JNIM.", "", "group:jnim", "FRA.MIL"},
 		{"group before a trigger noun", "en", "Fifteen soldiers were killed in IS counterattacks on the city.", "", "group:isis", ""},
 		{"protesters act", "fr", "Des manifestants nigériens ont saccagé le siège du PNDS.", "violent_demonstration", "NER.CVL", "group:pnds"},
+		{"the state after a role word's genitive", "fr", "L'ONG attribue le raid à des avions du régime de Bachar al-Assad.", "", "SYR.MIL", ""},
+		{"forces loyal to a leader", "en", "Forces loyal to Bashar al-Assad shelled the town, killing four civilians.", "", "SYR.MIL", ""},
+		{"a leader is no party", "fr", "La coalition emmenée par les États-Unis a frappé les positions de l'EI.", "", "USA.MIL", "group:isis"},
+		{"an acronym is no auxiliary", "en", "IS had retaken most of the town.", "", "group:isis", ""},
+		{"a clash has two sides", "fr", "Les combats avec les jihadistes ont fait dix morts dans les rangs de l'armée malienne.", "armed_clash", "MLI.MIL", ""},
+		{"the doer in the verb's own clause", "en", "Russian armoured vehicles had entered the city, but Ukrainian forces repelled them.", "armed_clash", "UKR.MIL", "RUS.MIL"},
 		{"back-reference by trait", "fr", "L'EI a attaqué les FDS. Les djihadistes ont bombardé les positions kurdes.", "", "group:isis", ""},
 	}
 	for _, c := range cases {

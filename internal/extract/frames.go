@@ -90,6 +90,9 @@ func (x *docState) buildFrames() {
 			if x.irrealisBefore(segs[k][0], m.First) {
 				continue // "menace de frapper", "plans to strike": no event
 			}
+			if e.Family == "capture" && x.weaponAfter(m.Last) {
+				continue // "seizing an AK-47 rifle": weapons seized, no ground taken
+			}
 			// Triggers of one clause make one frame ("a frappé … tuant").
 			var same *frame
 			for _, f := range fs {
@@ -551,8 +554,10 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		switch k {
 		case "blame":
 			return 1, true // "accused Russia of targeting civilians"
-		case "support":
-			return 0, false // "soutenues par Washington": a backer, not a party
+		case "support", "ledby":
+			// "soutenues par Washington", "la coalition emmenée par les
+			// États-Unis": a backer or a leader, not a party.
+			return 0, false
 		case "target":
 			// "contre Daech", "on ISIS positions"; in an arrest or a
 			// delivery such a word belongs to another, nested event.
@@ -985,6 +990,21 @@ func (x *docState) civilian(w weaponMention) bool {
 	}
 	if k, ok := x.grammarAt[w.last]; ok && k == "civil" {
 		return true
+	}
+	return false
+}
+
+// weaponAfter reports whether a weapon is named at token i, past articles
+// and numbers: the object of the verb before it.
+func (x *docState) weaponAfter(i int) bool {
+	for end := i + 4; i < len(x.doc.Tokens) && i < end; i++ {
+		if x.weaponTok[i] != 0 {
+			return true
+		}
+		t := x.doc.Tokens[i]
+		if t.Kind == text.Punct || !isArticle(t.Norm) && t.Kind != text.Number && !x.isGrammar(i) {
+			return false
+		}
 	}
 	return false
 }

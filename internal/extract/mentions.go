@@ -690,14 +690,16 @@ func (x *docState) isGrammar(j int) bool {
 }
 
 // ofState reports whether m names a state (a country, its capital, its
-// government or leader) after a genitive word that follows token last:
-// "de Bachar al-Assad", "of Russia".
+// government or leader) after a genitive or "led by" word that starts at
+// token last, the end of the role word: "de Bachar al-Assad", "of
+// Russia", "loyal to Assad".
 func (x *docState) ofState(last int, m lexicon.Match) bool {
 	e := x.lex.Actors[m.Index]
 	if e.Country == "" || e.Role() != "" || isGroup(e.ID) || !strings.HasPrefix(e.Kind, "state_") {
 		return false
 	}
-	return x.grammarAt[last] == "genitive" && x.genitiveBetween(last, m.First)
+	k := x.grammarAt[last]
+	return (k == "genitive" || k == "ledby") && x.genitiveBetween(last, m.First)
 }
 
 // capitalActs reports whether a capital named as a government ("Ankara",
