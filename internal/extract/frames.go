@@ -342,6 +342,9 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 			continue // "24 hours after Ukrainian troops drove …": the other event's
 		}
 		f := owner(a.first)
+		if x.answered(a.first, f.trig.First) {
+			continue // "The US fired missiles … in retaliation for a chemical attack"
+		}
 		role, strong := x.actorRole(a, f)
 		if a.reporter && role == 2 && !strong {
 			continue // "…, selon l'armée irakienne": who reports is not who is hit
@@ -437,6 +440,19 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 			}
 		}
 	}
+}
+
+// answered reports whether a response word ("in retaliation for", "en
+// représailles à") stands between the actor at token a and the trigger
+// at token trig: the trigger names the earlier event the sentence
+// answers, and the actor before the word is the one who answers.
+func (x *docState) answered(a, trig int) bool {
+	for _, m := range x.matchesIn(lexicon.Grammar, a, trig) {
+		if x.lex.Grammar[m.Index].Kind == "response" && m.First > a && m.Last <= trig {
+			return true
+		}
+	}
+	return false
 }
 
 // inAnchorClause reports whether token i lies in the clause of an offset

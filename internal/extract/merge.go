@@ -272,6 +272,9 @@ func affinity(e *evt, f *frame) int {
 					sc += 6
 				case w.class == v.class:
 					sc += 3
+				case isMissile(w.class) && isMissile(v.class),
+					platformOf(w) != "" && platformOf(w) == platformOf(v):
+					sc += 2 // "The missiles were launched from the destroyers"
 				}
 			}
 		}
