@@ -102,7 +102,10 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 	for _, o := range e.frames {
 		og := group(o.family)
 		sameSentence := o.sent == f.sent && armed(g) && armed(og)
-		if og == g || sameSentence || (f.family == "kill" && killsIn(og)) || (o.family == "kill" && killsIn(g)) {
+		// A bare "visé"/"hit" names no kind of its own: it takes up an
+		// attack or a strike told near it.
+		weak := f.family == "hit" && armed(og) || o.family == "hit" && armed(g)
+		if og == g || sameSentence || weak || (f.family == "kill" && killsIn(og)) || (o.family == "kill" && killsIn(g)) {
 			ok = true
 		}
 	}

@@ -63,6 +63,18 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 			asserted = true
 		}
 	}
+	// Civilians (so named: "civils", not "personnes") counted among the
+	// dead (the toll counts them) are the ones acted on, whatever
+	// post or fighters the attackers aimed at first ("Au moins cent
+	// civils ont été tués … Les assaillants ont d'abord visé le poste des
+	// VDP").
+	for _, f := range e.frames {
+		if f.fatal != nil && f.actor2 != nil && f.actor2.kind == "civilians" && f.actor2.name != "" &&
+			strings.Contains(f.fatal.Text, x.span(f.actor2.first, f.actor2.last)) {
+			a2, a2strong = f.actor2, true
+			break
+		}
+	}
 	sort.Slice(r.Evidence, func(i, j int) bool { return r.Evidence[i].Start < r.Evidence[j].Start })
 	r.Sources = orderSources(r.Sources)
 	// Hedged when any mention hedges; else reported when any mention is
