@@ -32,6 +32,8 @@ type frame struct {
 	sources        []event.Source
 	modality       string
 	anaphoric      bool // the trigger is a noun taken up again: "the strikes", "ces frappes"
+	definite       bool // a definite article before the trigger noun: "l'attaque de Solhan"
+	fresh          bool // "une autre attaque", "another strike": a new event
 }
 
 // segments cuts sentence s into clauses at commas, semicolons, colons,
@@ -110,6 +112,8 @@ func (x *docState) buildFrames() {
 			}
 			fs = append(fs, &frame{
 				anaphoric: x.anaphoric(m.First) || x.anaphoricSubject(segs[k][0], m.First),
+				definite:  x.definite(m.First),
+				fresh:     x.grammarKindBefore(m.First) == "other",
 				sent:      si, trig: m, family: e.Family, typ: e.Type, cameo: e.CAMEO,
 				families: map[string]bool{e.Family: true},
 				segFirst: segs[k][0], segLast: segs[k][1],
@@ -742,6 +746,13 @@ func (x *docState) anaphoric(i int) bool {
 	// "a revendiqué l'attaque", "claimed the bombing": a claim takes up
 	// an event told before.
 	return x.cueBefore(i) == "claim"
+}
+
+// grammarKindBefore is the kind of the grammar word right before token i
+// (no articles skipped): "autre" in "une autre attaque".
+func (x *docState) grammarKindBefore(i int) string {
+	k, _ := x.grammarBefore(i - 1)
+	return k
 }
 
 // definite reports whether a definite article stands right before token i.

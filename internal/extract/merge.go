@@ -33,7 +33,12 @@ func (x *docState) merge() []*evt {
 		for i := len(evs) - 1; i >= 0; i-- {
 			e := evs[i]
 			last := e.frames[len(e.frames)-1]
-			near := f.sent-last.sent <= mergeWindow || sharesModel(e, f)
+			if f.fresh && f.sent != last.sent {
+				continue // "une autre attaque": not one told before
+			}
+			// "L'attaque de Solhan": a definite noun with the place of an
+			// event told before takes it up, however far back.
+			near := f.sent-last.sent <= mergeWindow || sharesModel(e, f) || f.definite && sharesPlace(e, f)
 			if !near || !(x.compatible(e, f) || f.anaphoric && x.sameKind(e, f)) {
 				continue
 			}
@@ -239,6 +244,24 @@ func placesAgree(p, q Place) bool {
 		return true
 	}
 	return q.Place.Precision == 3 && (q.Place.Admin1 == "" || q.Place.Admin1 == p.Place.Admin1)
+}
+
+// sharesPlace reports whether the frame names a town or site (precision
+// 1 or 2) within 25 km of one the event's frames name.
+func sharesPlace(e *evt, f *frame) bool {
+	for _, p := range f.places {
+		if p.Place.Precision > 2 {
+			continue
+		}
+		for _, o := range e.frames {
+			for _, q := range o.places {
+				if q.Place.Precision <= 2 && geo.Km(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) < 25 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // sharesModel reports whether the frame names a weapon model (Kalibr,
