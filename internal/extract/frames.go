@@ -37,12 +37,20 @@ type frame struct {
 }
 
 // segments cuts sentence s into clauses at commas, semicolons, colons,
-// brackets and dashes; quotes stay whole.
+// brackets and dashes, and before a response word ("in retaliation for");
+// quotes stay whole.
 func (x *docState) segments(s text.Sentence) [][2]int {
 	var segs [][2]int
 	start := s.First
 	for i := s.First; i < s.Last; i++ {
 		t := x.doc.Tokens[i]
+		if x.grammarAt[i] == "response" && i > start && x.doc.QuoteAt(t.Start) < 0 {
+			// "in retaliation for a chemical attack": the earlier event
+			// has a clause of its own.
+			segs = append(segs, [2]int{start, i})
+			start = i
+			continue
+		}
 		if t.Kind != text.Punct {
 			continue
 		}
