@@ -224,7 +224,8 @@ func (x *docState) buildFrames() {
 			if f.date == nil && f.offset == nil {
 				for i := range info.dates {
 					d := info.dates[i]
-					if d.Kind != when.Offset && !x.isDateline(d) && !x.afterReportingVerb(d.First) && !x.statementClause(segs, d) {
+					if d.Kind != when.Offset && !x.isDateline(d) && !x.afterReportingVerb(d.First) && !x.statementClause(segs, d) &&
+						!x.answeredBetween(d.First, f.trig.First) {
 						f.date = &info.dates[i]
 						break
 					}
@@ -465,6 +466,15 @@ func (x *docState) answered(a, trig int) bool {
 		}
 	}
 	return false
+}
+
+// answeredBetween reports whether a response word stands between tokens
+// a and b, in either order: what comes after it is another event.
+func (x *docState) answeredBetween(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	return x.answered(a, b+1)
 }
 
 // inAnchorClause reports whether token i lies in the clause of an offset

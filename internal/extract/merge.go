@@ -39,7 +39,7 @@ func (x *docState) merge() []*evt {
 			// "L'attaque de Solhan": a definite noun with the place of an
 			// event told before takes it up, however far back.
 			near := f.sent-last.sent <= mergeWindow || sharesModel(e, f) || f.definite && sharesPlace(e, f)
-			if !near || !(x.compatible(e, f) || f.anaphoric && x.sameKind(e, f)) {
+			if !near || x.apart(e, f) || !(x.compatible(e, f) || f.anaphoric && x.sameKind(e, f)) {
 				continue
 			}
 			sc := affinity(e, f)
@@ -60,6 +60,26 @@ func (x *docState) merge() []*evt {
 		}
 	}
 	return evs
+}
+
+// apart reports whether the sentence itself keeps the frame from the
+// event: "quelques heures après l'attaque, une roquette a touché …" and
+// "the strikes were retaliation for the blast" each tell two events.
+func (x *docState) apart(e *evt, f *frame) bool {
+	for _, o := range e.anchors {
+		if o.sent == f.sent && f.offset == nil {
+			return true
+		}
+	}
+	for _, o := range e.frames {
+		if o.sent != f.sent {
+			continue
+		}
+		if (o.offset != nil) != (f.offset != nil) || x.answeredBetween(o.trig.First, f.trig.First) {
+			return true
+		}
+	}
+	return false
 }
 
 // group is the coarse kind of a family: frames of different groups never merge.
@@ -117,11 +137,6 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 	if !ok {
 		return false
 	}
-	for _, o := range e.anchors {
-		if o.sent == f.sent && f.offset == nil {
-			return false // "quelques heures après l'attaque, une roquette …": two events
-		}
-	}
 	for _, o := range e.frames {
 		// Within one sentence, a doer found by position alone does not
 		// keep two frames apart: clauses share their subject badly.
@@ -131,9 +146,6 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 		}
 		if conflictPlatform(o, f) {
 			return false
-		}
-		if o.sent == f.sent && (o.offset != nil) != (f.offset != nil) {
-			return false // "quelques heures après l'attaque, une roquette …": two events
 		}
 		if o.date != nil && f.date != nil {
 			if !datesAgree(o.date.Resolve(x.in.Published), f.date.Resolve(x.in.Published)) {
