@@ -261,6 +261,14 @@ func (x *docState) findActors() {
 			a.trait = e.ID[1:]
 			if g := x.lastGroup(a.trait, len(x.actors), ""); g != nil {
 				a.id, a.kind, a.country, a.name, a.ref = g.id, g.kind, g.country, g.name, ""
+			} else if e.Country != "" {
+				// "the coalition" with none named before: the row's
+				// country's forces.
+				role := "GOV"
+				if e.Kind == "state_military" {
+					role = "MIL"
+				}
+				a.id, a.country, a.name, a.ref = e.Country+"."+role, e.Country, e.Name, ""
 			}
 		}
 		// "Yemen's Houthis", "Syria's HTS": the country only says where
@@ -285,11 +293,12 @@ func (x *docState) findActors() {
 
 // lastGroup returns the armed group named last among the first n actor
 // mentions that has the trait ("group" for any) and is not the group
-// except, or nil.
+// except, or nil. A state's forces count when common/groups.tsv gives
+// them the trait ("coalition").
 func (x *docState) lastGroup(trait string, n int, except string) *actorMention {
 	for k := n - 1; k >= 0; k-- {
 		a := &x.actors[k]
-		if a.ref != "" || !isGroup(a.id) || a.trait != "" || a.id == except {
+		if a.ref != "" || a.id == "" || a.trait != "" || a.id == except || !isGroup(a.id) && !x.lex.HasTrait(a.id, trait) {
 			continue
 		}
 		if trait == "group" || x.lex.HasTrait(a.id, trait) {

@@ -39,14 +39,14 @@ func loadCountries(fsys fs.FS, errs *ErrorList) map[string]Country {
 	return out
 }
 
-// loadTraits reads common/groups.tsv: group id → traits.
+// loadTraits reads common/groups.tsv: group (or state actor) id → traits.
 func loadTraits(fsys fs.FS, errs *ErrorList) map[string][]string {
 	const path = "common/groups.tsv"
 	out := map[string][]string{}
 	for _, r := range readTable(fsys, path, []string{"id", "traits"}, errs) {
 		id := r.cols[0]
-		if !strings.HasPrefix(id, "group:") {
-			errs.add(path, r.line, "id %q: want group:slug", id)
+		if !strings.HasPrefix(id, "group:") && !stateRoleID(id) {
+			errs.add(path, r.line, "id %q: want group:slug or ISO3.ROLE", id)
 			continue
 		}
 		if _, dup := out[id]; dup {
@@ -60,4 +60,17 @@ func loadTraits(fsys fs.FS, errs *ErrorList) map[string][]string {
 		}
 	}
 	return out
+}
+
+// stateRoleID reports whether id is a state actor id such as "USA.MIL".
+func stateRoleID(id string) bool {
+	if len(id) != 7 || id[3] != '.' {
+		return false
+	}
+	for i, c := range id {
+		if i != 3 && (c < 'A' || c > 'Z') {
+			return false
+		}
+	}
+	return true
 }
