@@ -88,6 +88,7 @@ func (x *docState) buildFrames() {
 			}
 			return -1
 		}
+		seizedTo := 0
 		for _, m := range within(trigs, matchFirst, s.First, s.Last) {
 			if m.First < x.datelineEnd || x.insideModel(m) {
 				continue
@@ -100,7 +101,11 @@ func (x *docState) buildFrames() {
 			if x.irrealisBefore(segs[k][0], m.First) {
 				continue // "menace de frapper", "plans to strike": no event
 			}
+			if m.First < seizedTo {
+				continue // "seizing two rifles and grenades": a weapon seized
+			}
 			if e.Family == "capture" && x.weaponAfter(m.Last) {
+				seizedTo = x.weaponListEnd(m.Last)
 				continue // "seizing an AK-47 rifle": weapons seized, no ground taken
 			}
 			// Triggers of one clause make one frame ("a frappé … tuant").
@@ -1037,6 +1042,19 @@ func (x *docState) civilian(w weaponMention) bool {
 		return true
 	}
 	return false
+}
+
+// weaponListEnd is the end of the list of weapons that starts at token
+// i: weapons, articles, numbers and grammar words ("two rifles and
+// grenades"), up to punctuation or another word.
+func (x *docState) weaponListEnd(i int) int {
+	for ; i < len(x.doc.Tokens); i++ {
+		t := x.doc.Tokens[i]
+		if x.weaponTok[i] == 0 && (t.Kind == text.Punct || !isArticle(t.Norm) && t.Kind != text.Number && !x.isGrammar(i)) {
+			break
+		}
+	}
+	return i
 }
 
 // weaponAfter reports whether a weapon is named at token i, past articles
