@@ -734,9 +734,8 @@ func (x *docState) capitalActs(a actorMention, p Place) bool {
 
 // notEventAt marks the place starting at byte start as no event place.
 func (x *docState) notEventAt(start int) {
-	for i := range x.in.Places {
-		if x.in.Places[i].Start == start {
-			x.in.Places[i].notEvent = true
-		}
+	ps := within(x.in.Places, placeStart, start, start+1)
+	for i := range ps {
+		ps[i].notEvent = true
 	}
 }
