@@ -132,7 +132,28 @@ func (x *docState) nearCue(m lexicon.Match, cues []lexicon.Match, first, last in
 		if x.lex.Cues[c.Index].Kind == "cue" && m.First < c.First {
 			continue
 		}
+		// "…, a précisé le parquet régional": an inverted subject right
+		// after the verb is its source; one named before belongs to the
+		// clause ("utilisés par l'armée russe").
+		if m.First < c.First && x.sourceRightAfter(c) {
+			continue
+		}
 		if m.First-c.Last <= cueWindow && c.First-m.Last <= cueWindow {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceRightAfter reports whether a source follows reporting verb c,
+// past articles at most: "a précisé le parquet", "said the ministry".
+func (x *docState) sourceRightAfter(c lexicon.Match) bool {
+	i := c.Last
+	for i < len(x.doc.Tokens) && isArticle(x.doc.Tokens[i].Norm) {
+		i++
+	}
+	for _, m := range x.matchesIn(lexicon.Source, i, i+1) {
+		if m.First == i {
 			return true
 		}
 	}

@@ -34,6 +34,7 @@ type frame struct {
 	anaphoric      bool // the trigger is a noun taken up again: "the strikes", "ces frappes"
 	definite       bool // a definite article before the trigger noun: "l'attaque de Solhan"
 	fresh          bool // "une autre attaque", "another strike": a new event
+	continuation   bool // no event word, only a weapon: it joins an event or is dropped
 }
 
 // segments cuts sentence s into clauses at commas, semicolons, colons,
@@ -135,7 +136,21 @@ func (x *docState) buildFrames() {
 			})
 		}
 		if len(fs) == 0 {
-			continue
+			// A sentence with no event word that names a weapon ("Les
+			// débris correspondent à des drones Shahed-136") may go on
+			// telling the event before it: a frame that can only join.
+			ws := within(x.weapons, weaponFirst, s.First, s.Last)
+			if len(ws) == 0 || x.doc.QuoteAt(s.Start) >= 0 {
+				continue
+			}
+			m := lexicon.Match{First: ws[0].first, Last: ws[0].last}
+			fs = append(fs, &frame{
+				sent: si, trig: m, family: "hit", typ: "", continuation: true,
+				families: map[string]bool{"hit": true},
+				segFirst: s.First, segLast: s.Last,
+				evidence: []event.Span{{Start: s.Start, End: s.End}},
+				sources:  info.sources, modality: info.modality,
+			})
 		}
 		// Each clause's arguments go to the frame of that clause, or to
 		// the nearest frame when the clause has none.

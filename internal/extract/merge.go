@@ -51,6 +51,8 @@ func (x *docState) merge() []*evt {
 			}
 		}
 		switch {
+		case into == nil && f.continuation:
+			// a weapon named alone tells no event of its own
 		case into == nil:
 			evs = append(evs, &evt{frames: []*frame{f}})
 		case f.offset != nil && f.anaphoric:
