@@ -55,7 +55,8 @@ type Place struct {
 	// Role is what the place is to the text: "event" (where something may
 	// have happened), "launch" (a launch or take-off area), "overflown",
 	// "dateline" (where the report was filed), "title" (part of an
-	// official's title or a capital standing for its government).
+	// official's title or a capital standing for its government), "clock"
+	// (a time zone: "heure de Damas").
 	Role string
 	// notEvent is set when extraction decides the name is not an event
 	// place after all (a country that names an actor: "les États-Unis").

@@ -484,8 +484,8 @@ func (x *docState) findNumbers(dateTok []bool) {
 // actor ("les États-Unis", "l'Iran", "Damas"), or part of a source's name:
 //   - an actor strictly inside a source's name is no actor ("l'agence
 //     russe");
-//   - an actor inside a launch area or an overflown country is no actor
-//     ("ont survolé l'Iran");
+//   - an actor inside a launch area, an overflown country or a time zone
+//     is no actor ("ont survolé l'Iran", "heure de Damas");
 //   - a town read as a place where something happened is no actor ("sur
 //     Damas"); the geocoder gives a capital standing for its government
 //     ("Kiev a démenti") the role "title", and then it stays an actor;
@@ -514,7 +514,7 @@ func (x *docState) separatePlacesAndActors() {
 				continue
 			}
 			switch {
-			case p.Role == "launch" || p.Role == "overflown" || p.Role == "dateline":
+			case p.Role == "launch" || p.Role == "overflown" || p.Role == "dateline" || p.Role == "clock":
 				drop = true
 			case p.Role == "event" && p.Place.Precision < 3 && !isGroup(a.id):
 				if x.capitalActs(a, p) {

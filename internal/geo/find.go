@@ -45,6 +45,7 @@ type cueInfo struct {
 	overflown     bool   // "survolé", "overflew"
 	title         bool   // a person's title right before: "le président X"
 	vessel        bool   // a ship's name: "le sous-marin X"
+	clock         bool   // a time zone: "4 heures (heure de Damas)", "Kyiv time"
 	quarterAfter  bool   // "X district": the name of a quarter
 	prevName      bool   // a capitalised non-place word right before
 	nextName      bool   // a capitalised non-place word right after
@@ -365,6 +366,20 @@ func (f *finder) cues(m *match) {
 		c.launch = c.launch || cls&cLaunch != 0
 		c.overflown = c.overflown || cls&cOverflown != 0
 		c.from = c.from || cls&cFrom != 0
+	}
+	// A time zone: "heure de Damas", "heure locale de Kiev", "Kyiv time".
+	for x := 0; x < n; x++ {
+		cls := f.class(list[x])
+		if cls&cClock != 0 {
+			c.clock = x > 0 // "heure de Damas", not "this time Kharkiv"
+			break
+		}
+		if cls&cFiller == 0 && cls&cOfficeMod == 0 {
+			break
+		}
+	}
+	if m.last+1 < len(toks) && toks[m.last+1].flags&(tHardBefore|tSentStart) == 0 && f.class(m.last+1)&cClock != 0 {
+		c.clock = true
 	}
 	// A ship's name: "le sous-marin (russe) Kolpino", "USS Ross".
 	for x := 0; x < n; x++ {
@@ -920,12 +935,14 @@ func (f *finder) seenLower(i int) bool {
 	return n > 0
 }
 
-// setRole decides whether a name is a launch area, an overflown country,
-// a dateline, or (the default) a possible event place.
+// setRole decides whether a name is a time zone, a launch area, an
+// overflown country, a dateline, or (the default) a possible event place.
 func (f *finder) setRole(m *match, i int) {
 	ctx := &m.ctx
 	pl := &m.cands[0].pl
 	switch {
+	case ctx.clock:
+		m.role = Clock
 	case ctx.dateline:
 		m.role = Dateline
 	case ctx.office, f.metonym(m, i):

@@ -281,6 +281,10 @@ func TestFindTitle(t *testing.T) {
 		{"Makiïvka, dans la région de Donetsk contrôlée par Moscou, a été frappée.", "Moscou", Title},
 		{"Separatists backed by Moscow shelled the town.", "Moscow", Title},
 		{"Le convoi est passé par Moscou avant de rejoindre la frontière.", "Moscou", Event},
+		// Time zones.
+		{"Les frappes ont commencé vers 4 heures (heure de Damas).", "Damas", Clock},
+		{"The sirens sounded at 2 a.m. Kyiv time.", "Kyiv", Clock},
+		{"This time Kharkiv was hit by glide bombs.", "Kharkiv", Event},
 		// The same names as places.
 		{"Des explosions ont retenti à Kiev lundi matin.", "Kiev", Event},
 		{"Explosions were heard in Kyiv on Monday.", "Kyiv", Event},

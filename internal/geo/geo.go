@@ -75,9 +75,12 @@ const (
 	// administration"), or a capital standing for its government before a
 	// reporting verb ("Moscou affirme", "Kyiv denied").
 	Title
+	// Clock is a place named for its time zone: "vers 4 heures (heure de
+	// Damas)", "2 a.m. Kyiv time".
+	Clock
 )
 
-var roleNames = [...]string{"event", "launch", "overflown", "dateline", "title"}
+var roleNames = [...]string{"event", "launch", "overflown", "dateline", "title", "clock"}
 
 // String returns the role's lower-case name.
 func (r Role) String() string {

@@ -29,6 +29,7 @@ const (
 	cSayVerb
 	cVerbAux
 	cSource
+	cClock
 )
 
 var cueKinds = map[string]uint32{
@@ -36,7 +37,7 @@ var cueKinds = map[string]uint32{
 	"region": cRegion, "adj": cAdj, "launch": cLaunch, "launchverb": cLaunchVerb,
 	"from": cFrom, "overflown": cOverflown, "title": cTitle, "generic": cGeneric,
 	"vessel": cVessel, "office": cOffice, "officemod": cOfficeMod, "seat": cSeat,
-	"sayverb": cSayVerb, "verbaux": cVerbAux, "source": cSource,
+	"sayverb": cSayVerb, "verbaux": cVerbAux, "source": cSource, "clock": cClock,
 }
 
 // lexicon is the context knowledge: word classes, demonyms and stop words,
