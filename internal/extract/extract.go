@@ -124,6 +124,8 @@ type docState struct {
 	sourceSpans [][2]int // token ranges of the sources attribution used
 	datelineEnd int      // tokens before it are the dateline ("Damas, 10 novembre 2017 -")
 
+	placeOwner map[int]*frame // byte start of an event place → the frame it went to
+
 	sents  []sentInfo
 	frames []*frame
 	events []*evt
@@ -138,6 +140,7 @@ func newDoc(in Input) *docState {
 	x.grammarAt = map[int]string{}
 	x.grammarEnd = map[int]int{}
 	x.joinEnd = map[int]string{}
+	x.placeOwner = map[int]*frame{}
 	x.weaponTok = make([]int, n)
 	x.targetTok = make([]bool, n)
 	x.triggerTok = make([]bool, n)

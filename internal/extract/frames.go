@@ -205,6 +205,7 @@ func (x *docState) buildFrames() {
 			}
 			f := owner(x.tokenAt(p.Start))
 			f.places = append(f.places, p)
+			x.placeOwner[p.Start] = f
 		}
 		for i := range info.dates {
 			d := info.dates[i]
@@ -951,7 +952,7 @@ func (x *docState) frameCountry(f *frame) string {
 		return x.alpha3(p.Place.Country)
 	}
 	if len(f.evidence) > 0 {
-		if p := x.contextPlace(f.evidence[0].Start); p != nil {
+		if p := x.contextPlace(f.evidence[0].Start, nil); p != nil {
 			return x.alpha3(p.Place.Country)
 		}
 	}

@@ -64,6 +64,21 @@ func (x *docState) merge() []*evt {
 	return evs
 }
 
+// holds reports whether frame f is one of the event's frames or anchors.
+func (e *evt) holds(f *frame) bool {
+	for _, o := range e.frames {
+		if o == f {
+			return true
+		}
+	}
+	for _, o := range e.anchors {
+		if o == f {
+			return true
+		}
+	}
+	return false
+}
+
 // apart reports whether the sentence itself keeps the frame from the
 // event: "quelques heures après l'attaque, une roquette a touché …" and
 // "the strikes were retaliation for the blast" each tell two events.

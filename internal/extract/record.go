@@ -95,12 +95,12 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	// reference), else the first after.
 	loc := bestPlace(places)
 	if loc == nil {
-		loc = x.contextPlace(r.Evidence[0].Start)
+		loc = x.contextPlace(r.Evidence[0].Start, e)
 	} else if isCountry(loc.Place) {
 		// "dans l'ouest de la Syrie", "«À bas la France»": a country says
 		// less than the town the article is about, when that town is in
 		// it or the country is only quoted.
-		if c := x.contextPlace(r.Evidence[0].Start); c != nil && !isCountry(c.Place) &&
+		if c := x.contextPlace(r.Evidence[0].Start, e); c != nil && !isCountry(c.Place) &&
 			(c.Place.Country == loc.Place.Country || x.doc.QuoteAt(loc.Start) >= 0) {
 			loc = c
 		}
@@ -241,12 +241,19 @@ func isCountry(p event.Place) bool { return p.Precision == 3 && p.Admin1 == "" &
 func isWater(p event.Place) bool { return p.Country == "" && p.Precision == 3 }
 
 // contextPlace is the last event place named before pos, else the first
-// after it.
-func (x *docState) contextPlace(pos int) *Place {
+// after it. A place that a frame of another event in the same sentence
+// holds is not the context of event e ("… ont frappé plusieurs sites, en
+// représailles à l'attaque chimique de Douma": Douma is the other
+// event's).
+func (x *docState) contextPlace(pos int, e *evt) *Place {
 	var before, after, country *Place
+	sent := x.doc.SentenceOf(x.tokenAt(pos))
 	for i := range x.in.Places {
 		p := &x.in.Places[i]
 		if !p.isEvent() || isWater(p.Place) {
+			continue
+		}
+		if o := x.placeOwner[p.Start]; e != nil && o != nil && o.sent == sent && !e.holds(o) {
 			continue
 		}
 		if p.Place.Admin1 == "" && p.Place.Precision == 3 {
@@ -344,15 +351,8 @@ func (x *docState) frameDate(o *frame) when.Date {
 // groupOf returns the frames merged with o (o alone if merge has not run).
 func (x *docState) groupOf(o *frame) []*frame {
 	for _, e := range x.events {
-		for _, f := range e.frames {
-			if f == o {
-				return e.frames
-			}
-		}
-		for _, f := range e.anchors {
-			if f == o {
-				return e.frames
-			}
+		if e.holds(o) {
+			return e.frames
 		}
 	}
 	return []*frame{o}
