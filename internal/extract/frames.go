@@ -102,6 +102,9 @@ func (x *docState) buildFrames() {
 			if x.irrealisBefore(segs[k][0], m.First) {
 				continue // "menace de frapper", "plans to strike": no event
 			}
+			if x.cueBefore(m.First) == "support" {
+				continue // "appuyés par des frappes aériennes russes": backing, not the event
+			}
 			if m.First < seizedTo {
 				continue // "seizing two rifles and grenades": a weapon seized
 			}
@@ -645,6 +648,9 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		// An adjective after a trigger or weapon noun: "frappes russes",
 		// "bombardiers russes", "sous-marin russe".
 		if j == a.first-1 && (x.usedWeapon(j) || x.triggerTok[j]) && a.bareCountry() && !x.doc.Tokens[a.first].Cap {
+			if x.cueBefore(x.phraseStart(j)) == "support" {
+				return 0, false // "appuyés par des frappes aériennes russes": a backer
+			}
 			if f.family == "intercept" && x.weaponTok[j] != 0 {
 				return 2, true // "ont abattu 30 drones russes": whose drones were downed
 			}
@@ -667,6 +673,20 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		return 1, false
 	}
 	return 2, false
+}
+
+// phraseStart is the first token of the trigger or weapon phrase that
+// holds token j ("frappes aériennes" for "aériennes").
+func (x *docState) phraseStart(j int) int {
+	for _, m := range x.matchesIn(lexicon.Trigger, j-6, j+1) {
+		if m.First <= j && j < m.Last {
+			return m.First
+		}
+	}
+	if w := x.weaponTok[j]; w != 0 {
+		return x.weapons[w-1].first
+	}
+	return j
 }
 
 // grammarBefore returns the grammar word that ends at token j, and its first token.
@@ -1027,9 +1047,11 @@ func (x *docState) beforeArticles(i int) int {
 func (x *docState) cueBefore(i int) string {
 	k, first := x.grammarBefore(x.beforeArticles(i))
 	if k == "genitive" {
-		// "attribue le raid à des avions": a partitive after the
-		// accusation's preposition.
-		if b, _ := x.grammarBefore(first - 1); b == "blame" {
+		// A partitive after a preposition: "attribue le raid à des
+		// avions", "appuyés par des frappes", "tués par des hommes armés",
+		// "contre des positions".
+		switch b, _ := x.grammarBefore(first - 1); b {
+		case "blame", "support", "agent", "target", "ledby":
 			return b
 		}
 	}
