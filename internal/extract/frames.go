@@ -105,6 +105,9 @@ func (x *docState) buildFrames() {
 			if x.cueBefore(m.First) == "support" {
 				continue // "appuyés par des frappes aériennes russes": backing, not the event
 			}
+			if e.Family == "intercept" && !x.weaponInClause(segs[k]) {
+				continue // "abattu la statue": torn down, nothing shot out of the sky
+			}
 			if m.First < seizedTo {
 				continue // "seizing two rifles and grenades": a weapon seized
 			}
@@ -1080,6 +1083,11 @@ func (x *docState) civilian(w weaponMention) bool {
 		return true
 	}
 	return false
+}
+
+// weaponInClause reports whether a weapon is named in the clause seg.
+func (x *docState) weaponInClause(seg [2]int) bool {
+	return len(within(x.weapons, weaponFirst, seg[0], seg[1])) > 0
 }
 
 // weaponListEnd is the end of the list of weapons that starts at token
