@@ -66,9 +66,25 @@ func (x *docState) findMentions() {
 	x.findWeapons()
 	x.findActors()
 	x.separatePlacesAndActors()
+	x.dropPlacesInSources()
 	x.findNumbers(dateTok)
 	for _, m := range x.byCat[lexicon.Target] {
 		x.targets = append(x.targets, targetMention{first: m.First, last: m.Last, name: x.lex.Targets[m.Index].Target})
+	}
+}
+
+// dropPlacesInSources marks the places named inside a source's name as no
+// event places: "l'agence étatique Anadolu", "Raqqa is Being Slaughtered
+// Silently" report from somewhere, they do not say where it happened.
+func (x *docState) dropPlacesInSources() {
+	for _, m := range x.byCat[lexicon.Source] {
+		first, last := x.doc.Tokens[m.First].Start, x.doc.Tokens[m.Last-1].End
+		ps := within(x.in.Places, placeStart, first, last)
+		for i := range ps {
+			if ps[i].End <= last && ps[i].Role == "event" {
+				ps[i].notEvent = true
+			}
+		}
 	}
 }
 

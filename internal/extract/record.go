@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/when"
 )
 
@@ -118,7 +119,7 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	if r.Actor1 != nil && r.Actor2 != nil && r.Actor1.ID == r.Actor2.ID {
 		r.Actor2 = nil
 	}
-	if r.Actor2 == nil && r.EventType == "explosions_remote_violence" {
+	if r.Actor2 == nil && (r.EventType == "explosions_remote_violence" || r.Type == "looting_property_destruction") {
 		r.Actor2 = x.civilians(e, r.Location)
 	}
 	r.Date = x.date(e)
@@ -246,6 +247,17 @@ func isWater(p event.Place) bool { return p.Country == "" && p.Precision == 3 }
 // représailles à l'attaque chimique de Douma": Douma is the other
 // event's).
 func (x *docState) contextPlace(pos int, e *evt) *Place {
+	if p := x.contextPlaceOf(pos, e, true); p != nil {
+		return p
+	}
+	return x.contextPlaceOf(pos, e, false)
+}
+
+// contextPlaceOf is contextPlace over the places some event frame holds
+// (framed), or over every place: a town named where nothing happened ("a
+// lancé le chef de l'État lors d'un discours à Canakkale") frames no
+// event, unless nothing else does.
+func (x *docState) contextPlaceOf(pos int, e *evt, framed bool) *Place {
 	var before, after, country *Place
 	sent := x.doc.SentenceOf(x.tokenAt(pos))
 	for i := range x.in.Places {
@@ -253,7 +265,11 @@ func (x *docState) contextPlace(pos int, e *evt) *Place {
 		if !p.isEvent() || isWater(p.Place) {
 			continue
 		}
-		if o := x.placeOwner[p.Start]; e != nil && o != nil && o.sent == sent && !e.holds(o) {
+		o := x.placeOwner[p.Start]
+		if e != nil && o != nil && o.sent == sent && !e.holds(o) {
+			continue
+		}
+		if framed && o == nil {
 			continue
 		}
 		if p.Place.Admin1 == "" && p.Place.Precision == 3 {
@@ -366,15 +382,16 @@ func toDate(d when.Date, txt string) event.Date {
 	return event.Date{Value: &v, Precision: d.Precision, Text: txt}
 }
 
-// inheritWindow is how many sentences back an undated event looks for the
-// date of the event it continues.
+// inheritWindow is how many sentences that tell of events an undated
+// event looks back over for the date of the event it continues.
 const inheritWindow = 3
 
 // inheritDates gives an event whose sentences state no date the date of
-// the event told just before it, when both are of the same kind ("the
-// shelling came as…", "L'artillerie a par ailleurs pilonné…"): a wire
+// the event told just before it ("the shelling came as…", "L'artillerie a
+// par ailleurs pilonné…", "des combattants pro-turcs ont pillé…"): a wire
 // report tells one day's events in a row. Quoted speech is left alone: a
-// witness or a spokesman often speaks of other days.
+// witness or a spokesman often speaks of other days; so are deliveries and
+// agreements, which are no part of the fighting.
 func (x *docState) inheritDates(out []event.Event) {
 	var last *event.Event
 	lastSent := -1
@@ -385,19 +402,63 @@ func (x *docState) inheritDates(out []event.Event) {
 			last, lastSent = r, x.doc.SentenceOf(x.tokenAt(r.Evidence[len(r.Evidence)-1].Start))
 			continue
 		}
-		if last == nil || sent-lastSent > inheritWindow {
-			continue
-		}
-		// An interception is the other side of the strike told before it.
-		if last.EventType != r.EventType && !(r.Type == "disrupted_weapons_use" && last.EventType == "explosions_remote_violence") {
+		if last == nil || x.eventSentences(lastSent, sent) > inheritWindow {
 			continue
 		}
 		if x.doc.QuoteAt(r.Evidence[0].Start) >= 0 {
 			continue
 		}
+		// A delivery or an agreement is no part of the fighting told
+		// before it: its day is its own; so is "a separate case".
+		if r.Type == "other" || r.Type == "agreement" || x.opensOtherIn(r.Evidence) {
+			continue
+		}
 		v := *last.Date.Value
 		r.Date = event.Date{Value: &v, Precision: last.Date.Precision, Text: last.Date.Text}
 	}
+}
+
+// opensOther reports whether sentence si opens on another story: an
+// "other" word in its first clause ("In a separate case, …", "Dans une
+// autre affaire, …").
+func (x *docState) opensOther(si int) bool {
+	s := x.doc.Sentences[si]
+	segs := x.segments(s)
+	if len(segs) == 0 {
+		return false
+	}
+	for _, m := range x.matchesIn(lexicon.Grammar, segs[0][0], segs[0][1]) {
+		if x.lex.Grammar[m.Index].Kind == "other" {
+			return true
+		}
+	}
+	return false
+}
+
+// opensOtherIn reports whether one of the evidence sentences opens on
+// another story.
+func (x *docState) opensOtherIn(ev []event.Span) bool {
+	for _, sp := range ev {
+		if x.opensOther(x.doc.SentenceOf(x.tokenAt(sp.Start))) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventSentences counts the sentences after a and up to b that tell of
+// some event: a quote or a comment in between does not move the story to
+// another day.
+func (x *docState) eventSentences(a, b int) int {
+	n := 0
+	seen := -1
+	for _, f := range x.frames {
+		if f.sent > a && f.sent <= b && f.sent != seen {
+			n++
+			seen = f.sent
+		}
+	}
+	return n
 }
 
 // dateBefore is the date of the last frame before f, in an earlier
@@ -586,9 +647,10 @@ var civilSites = map[string]bool{
 	"railway station": true, "camp for displaced people": true, "playground": true, "shops": true,
 }
 
-// civilians is the target of a strike that names none but hit a civilian
-// site ("une roquette a touché un hôpital de fortune"): the civilians of
-// the country where it happened.
+// civilians is the target of a strike or a looting that names none but
+// hit a civilian site ("une roquette a touché un hôpital de fortune", "ont
+// pillé des commerces et des maisons"): the civilians of the country where
+// it happened.
 func (x *docState) civilians(e *evt, loc *event.Place) *event.Actor {
 	if loc == nil {
 		return nil
