@@ -623,6 +623,15 @@ func (f *finder) resolve() {
 			f.ms[i].ctx.vessel = true
 			f.ms[i].drop = true
 		}
+		// "Mocímboa da Praia": a name joined to the one before it by a
+		// Portuguese, Spanish or Italian "of" is the rest of that name,
+		// not Praia in Cape Verde.
+		if i > 0 && !f.ms[i-1].drop && f.ms[i].first == f.ms[i-1].last+2 {
+			switch string(f.z.key(f.ms[i-1].last + 1)) {
+			case "da", "do", "dos", "das", "del", "di":
+				f.ms[i].drop = true
+			}
+		}
 	}
 	for i := range f.ms {
 		m := &f.ms[i]

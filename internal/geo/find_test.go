@@ -382,3 +382,15 @@ func TestFindGate(t *testing.T) {
 		}
 	}
 }
+
+// TestFindCompoundName keeps the end of a name joined by "da"/"do"/"del"
+// to the name before it from being read as a place of its own.
+func TestFindCompoundName(t *testing.T) {
+	g := testGazetteer(t)
+	text := "Les forces ont repris Mocímboa da Praia, dans le Cabo Delgado."
+	for _, m := range g.Find(text, "fr") {
+		if m.Place.Country == "CV" {
+			t.Errorf("%q: %q read as %s (%s)", text, text[m.Start:m.End], m.Place.Name, m.Place.Country)
+		}
+	}
+}
