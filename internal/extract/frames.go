@@ -102,6 +102,9 @@ func (x *docState) buildFrames() {
 			if x.irrealisBefore(segs[k][0], m.First) {
 				continue // "menace de frapper", "plans to strike": no event
 			}
+			if x.inResponseWord(m.First) {
+				continue // "En riposte, les frappes …": the answer, not a fight
+			}
 			if x.cueBefore(m.First) == "support" {
 				continue // "appuyés par des frappes aériennes russes": backing, not the event
 			}
@@ -495,6 +498,17 @@ func (x *docState) answered(a, trig int) bool {
 	return false
 }
 
+// inResponseWord reports whether token i lies inside a response word
+// ("en riposte", "in retaliation").
+func (x *docState) inResponseWord(i int) bool {
+	for _, m := range x.matchesIn(lexicon.Grammar, i-4, i+1) {
+		if x.lex.Grammar[m.Index].Kind == "response" && m.First <= i && i < m.Last {
+			return true
+		}
+	}
+	return false
+}
+
 // answeredBetween reports whether a response word stands between tokens
 // a and b, in either order: what comes after it is another event.
 func (x *docState) answeredBetween(a, b int) bool {
@@ -629,6 +643,11 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 			g := group(f.family)
 			return 2, g == "violence" || g == "clash" || g == "intercept"
 		case "agent":
+			if f.family == "intercept" && x.weaponBetween(f.trig.First, kFirst) {
+				// "intercepté neuf drones lancés par les Houthis": who
+				// launched what was shot down.
+				return 2, true
+			}
 			return 1, true
 		case "genitive":
 			// "tirs de mortiers de Daech", "frappes de l'aviation russe": the
@@ -1083,6 +1102,11 @@ func (x *docState) civilian(w weaponMention) bool {
 		return true
 	}
 	return false
+}
+
+// weaponBetween reports whether a weapon is named in tokens [a, b).
+func (x *docState) weaponBetween(a, b int) bool {
+	return a < b && len(within(x.weapons, weaponFirst, a, b)) > 0
 }
 
 // weaponInClause reports whether a weapon is named in the clause seg.

@@ -275,6 +275,15 @@ func (x *docState) findActors() {
 				break
 			}
 			a.trait = e.ID[1:]
+			if j, c := x.ledByState(ms, i, used); c != nil && e.Country != "" {
+				// "la coalition militaire dirigée par l'Arabie saoudite":
+				// the state that leads it is whose forces it is.
+				x.compose(&a, ms[j])
+				a.id, a.name = c.Country+".MIL", roleName("MIL", x.countryName(c.Country))
+				a.kind, a.ref, a.trait = "state_military", "", ""
+				used[j] = true
+				break
+			}
 			if g := x.lastGroup(a.trait, len(x.actors), ""); g != nil {
 				a.id, a.kind, a.country, a.name, a.ref = g.id, g.kind, g.country, g.name, ""
 			} else if e.Country != "" {
@@ -285,6 +294,14 @@ func (x *docState) findActors() {
 					role = "MIL"
 				}
 				a.id, a.country, a.name, a.ref = e.Country+"."+role, e.Country, e.Name, ""
+			}
+		}
+		// "les rebelles houthis du Yémen": the country after a group's
+		// genitive only says where it is.
+		if isGroup(a.id) {
+			if j := i + 1; j < len(ms) && !used[j] && x.isCountry(ms[j]) && x.grammarAt[a.last] == "genitive" && x.genitiveBetween(a.last, ms[j].First) {
+				a.last = ms[j].Last
+				used[j] = true
 			}
 		}
 		// "Yemen's Houthis", "Syria's HTS": the country only says where
@@ -754,4 +771,29 @@ func (x *docState) notEventAt(start int) {
 	for i := range ps {
 		ps[i].notEvent = true
 	}
+}
+
+// ledByState finds, within a few words after the reference word ms[i], a
+// "led by" word and a state: "la coalition (militaire) dirigée par
+// l'Arabie saoudite". It returns the state's match index and entry.
+func (x *docState) ledByState(ms []lexicon.Match, i int, used []bool) (int, *lexicon.ActorEntry) {
+	j := i + 1
+	if j >= len(ms) || used[j] || !x.isCountry(ms[j]) || ms[j].First-ms[i].Last > 5 {
+		return 0, nil
+	}
+	for k := ms[i].Last; k < ms[j].First; k++ {
+		if x.grammarAt[k] == "ledby" && x.genitiveBetween(k, ms[j].First) {
+			e := x.lex.Actors[ms[j].Index]
+			return j, &e
+		}
+	}
+	return 0, nil
+}
+
+// countryName is the English name of an alpha-3 country code.
+func (x *docState) countryName(iso3 string) string {
+	if c, ok := x.lex.Countries[iso3]; ok {
+		return c.Name
+	}
+	return iso3
 }
