@@ -85,6 +85,13 @@ func (x *docState) attribute() {
 			}
 		}
 		if attributed && len(found) == 0 {
+			// The actor right before the verb: "Sudan's Rapid Support
+			// Forces (RSF) said …", before any source farther off.
+			if a := x.subjectActor(s.First, s.Last, cues, 3); a != nil {
+				found = append(found, actorSource(*a, x.span(a.first, a.last)))
+			}
+		}
+		if attributed && len(found) == 0 {
 			// A source named farther from the verb: "Ukraine's SBU security
 			// service detained …, the agency said."
 			for _, m := range srcs {
@@ -98,7 +105,7 @@ func (x *docState) attribute() {
 			}
 		}
 		if attributed && len(found) == 0 {
-			if a := x.subjectActor(s.First, s.Last, cues); a != nil {
+			if a := x.subjectActor(s.First, s.Last, cues, cueWindow); a != nil {
 				found = append(found, actorSource(*a, x.span(a.first, a.last)))
 			} else if pronoun {
 				found = append(found, prev...)
@@ -269,10 +276,10 @@ func (x *docState) affiliation(after int) *actorMention {
 
 // subjectActor is the actor that reports in an attributed sentence with no
 // named source: the actor outside quotes nearest to a reporting verb,
-// within cueWindow tokens ("the Syrian army said", "a affirmé l'armée").
-func (x *docState) subjectActor(first, last int, cues []lexicon.Match) *actorMention {
+// within maxD tokens ("the Syrian army said", "a affirmé l'armée").
+func (x *docState) subjectActor(first, last int, cues []lexicon.Match, maxD int) *actorMention {
 	var best *actorMention
-	bestD := cueWindow + 1
+	bestD := maxD + 1
 	for _, c := range cues {
 		if c.First < first || c.First >= last || x.lex.Cues[c.Index].Kind != "verb" && x.lex.Cues[c.Index].Kind != "denial" {
 			continue

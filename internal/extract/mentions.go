@@ -307,7 +307,10 @@ func (x *docState) findActors() {
 		// "Yemen's Houthis", "Syria's HTS": the country only says where
 		// the group is; the group is the actor.
 		if isGroup(a.id) {
-			if k := len(x.actors) - 1; k >= 0 && x.actors[k].bareCountry() && a.first-x.actors[k].last == 2 &&
+			// "Sudan's paramilitary Rapid Support Forces": one lower-case
+			// word may stand between.
+			if k := len(x.actors) - 1; k >= 0 && x.actors[k].bareCountry() && (a.first-x.actors[k].last == 2 ||
+				a.first-x.actors[k].last == 3 && !x.doc.Tokens[a.first-1].Cap && x.doc.Tokens[a.first-1].Kind == text.Word) &&
 				x.doc.Tokens[x.actors[k].last].Norm == "'" && x.doc.Tokens[x.actors[k].last+1].Norm == "s" {
 				a.first = x.actors[k].first
 				x.actors = x.actors[:k]

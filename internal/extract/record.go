@@ -49,7 +49,7 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		if f.actor1 != nil && (a1 == nil || f.a1strong && !a1strong || f.a1blamed && !a1blamed) {
 			a1, a1strong, a1blamed = f.actor1, f.a1strong, f.a1blamed
 		}
-		if f.actor2 != nil && (a2 == nil || f.a2strong && !a2strong || !a2strong && f.actor2.kind == "civilians" && a2.kind != "civilians") {
+		if f.actor2 != nil && (a2 == nil || f.a2strong && !a2strong || !a2strong && f.actor2.kind == "civilians" && a2.kind != "civilians" && f.fatal != nil) {
 			a2, a2strong = f.actor2, f.a2strong
 		}
 		places = append(places, f.places...)
