@@ -102,6 +102,9 @@ func (x *docState) buildFrames() {
 			if x.irrealisBefore(segs[k][0], m.First) {
 				continue // "menace de frapper", "plans to strike": no event
 			}
+			if x.sinceIn(info.dates, segs[k]) {
+				continue // "under sustained bombardment since December": a campaign, not an event
+			}
 			if x.inResponseWord(m.First) {
 				continue // "En riposte, les frappes …": the answer, not a fight
 			}
@@ -218,8 +221,8 @@ func (x *docState) buildFrames() {
 		}
 		for i := range info.dates {
 			d := info.dates[i]
-			if x.isDateline(d) {
-				continue
+			if x.isDateline(d) || d.Since {
+				continue // "since the February 1 coup": a starting point
 			}
 			if d.Kind == when.Offset {
 				// "24 heures après le tir …": the frame after the cue is the
@@ -254,7 +257,7 @@ func (x *docState) buildFrames() {
 			if f.date == nil && f.offset == nil {
 				for i := range info.dates {
 					d := info.dates[i]
-					if d.Kind != when.Offset && !x.isDateline(d) && !x.afterReportingVerb(d.First) && !x.statementClause(segs, d) &&
+					if d.Kind != when.Offset && !d.Since && !x.isDateline(d) && !x.afterReportingVerb(d.First) && !x.statementClause(segs, d) &&
 						!x.answeredBetween(d.First, f.trig.First) {
 						f.date = &info.dates[i]
 						break
@@ -1100,6 +1103,17 @@ func (x *docState) civilian(w weaponMention) bool {
 	}
 	if k, ok := x.grammarAt[w.last]; ok && k == "civil" {
 		return true
+	}
+	return false
+}
+
+// sinceIn reports whether a starting-point date ("since December",
+// "depuis 2015") stands in the clause seg.
+func (x *docState) sinceIn(ds []when.Expr, seg [2]int) bool {
+	for _, d := range ds {
+		if d.Since && d.First >= seg[0] && d.First < seg[1] {
+			return true
+		}
 	}
 	return false
 }

@@ -99,8 +99,8 @@ func (x *docState) isWordGap(a, b int) bool {
 		if t.Kind == text.Punct && t.Norm != "-" && t.Norm != "'" {
 			return false
 		}
-		if x.grammarAt[i] == "locative" {
-			return false // "US forces in Syria" are not Syria's
+		if k := x.grammarAt[i]; k == "locative" || k == "clause" {
+			return false // "US forces in Syria" are not Syria's, nor "government and Russian forces" Russia's government
 		}
 	}
 	return true

@@ -63,6 +63,9 @@ type Expr struct {
 	Strict      bool // weekday strictly before publication ("dernier")
 	Days        int  // Relative, Same: days from publication or from the event before; Week, MonthRel: weeks or months
 	Hours       int  // Offset: hours after (positive) or before (negative) the anchor event
+	// Since marks a starting point ("since the February 1 coup", "depuis
+	// 2015"): the date of what began then, not of an event told now.
+	Since bool
 }
 
 // Date is a resolved date.
@@ -317,10 +320,10 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 		case "week":
 			out = append(out, finish(doc, Expr{First: i, Kind: WeekRel, Days: e.Value}, m.Last))
 			i = m.Last - 1
-		case "year":
-			// "en 2014", "in 2019": a year alone.
+		case "year", "since":
+			// "en 2014", "in 2019", "since 2015": a year alone.
 			if y, ok := yearAt(toks, m.Last, last); ok {
-				out = append(out, finish(doc, Expr{First: i, Kind: Absolute, Year: y}, m.Last+1))
+				out = append(out, finish(doc, Expr{First: i, Kind: Absolute, Year: y, Since: e.Kind == "since"}, m.Last+1))
 				i = m.Last
 			}
 		case "monthrel":
@@ -350,6 +353,19 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 			}
 		}
 		_ = t
+	}
+	// "since the February 1 coup", "depuis le 20 janvier": a since word
+	// right before the date, or one short word before it.
+	for k := range out {
+		j := out[k].First - 1
+		if j > first && toks[j].Kind == text.Word && !toks[j].Cap && len(toks[j].Norm) <= 3 {
+			if e, _, ok := dateKind(j); !ok || e.Kind != "since" {
+				j--
+			}
+		}
+		if e, _, ok := dateKind(j); ok && j >= first && e.Kind == "since" {
+			out[k].Since = true
+		}
 	}
 	return out
 }

@@ -183,3 +183,23 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestSince marks a date after "since"/"depuis" as a starting point.
+func TestSince(t *testing.T) {
+	for _, c := range []struct {
+		lang, in string
+		since    bool
+	}{
+		{"en", "the bloodiest day since the February 1 coup", true},
+		{"en", "Attacks have continued since 2015.", true},
+		{"fr", "Des centaines de frappes depuis le 20 janvier.", true},
+		{"en", "The strike hit the town on February 1.", false},
+	} {
+		lex := load(t, c.lang)
+		doc := text.Analyze(c.in, c.lang)
+		es := Find(doc, lex, lex.Match(doc.Tokens), 0, len(doc.Tokens))
+		if len(es) != 1 || es[0].Since != c.since {
+			t.Errorf("%q: got %+v, want one date with Since=%v", c.in, es, c.since)
+		}
+	}
+}
