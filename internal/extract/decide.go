@@ -79,6 +79,11 @@ func (x *docState) decideType(head *frame, e *evt, ws []event.Weapon, a1, a2 *ac
 		if a1 != nil && a1.kind == "non_state_armed_group" {
 			return "attack", "180"
 		}
+		// Police or soldiers storming barricades or detaining
+		// protesters intervene in a protest; they do not riot.
+		if a1 != nil && (a1.kind == "police" || a1.kind == "state_military" || a1.role == "POL" || a1.role == "MIL") && head.typ == "violent_demonstration" {
+			return "protest_with_intervention", "141"
+		}
 		if fams["riot"] || fams["destroy"] {
 			return "violent_demonstration", "145"
 		}

@@ -340,6 +340,12 @@ func (x *docState) date(e *evt) event.Date {
 				return toDate(d, x.in.Doc.Text[f.offset.Start:f.offset.End])
 			}
 		}
+		// "Five years after Iraq declared victory, the group's cells
+		// still operate": counted back from the present of the report.
+		if f.offset.Hours >= 24*30 && !x.in.Published.IsZero() {
+			now := when.Date{Value: x.in.Published.Format("2006-01-02"), Precision: when.Day}
+			return toDate(f.offset.Shift(now), x.in.Doc.Text[f.offset.Start:f.offset.End])
+		}
 	}
 	// The main clause of "N heures après <event told before>, …".
 	for _, f := range e.frames {
