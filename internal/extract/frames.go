@@ -827,9 +827,26 @@ func (x *docState) anaphoric(i int) bool {
 	case "the", "these", "this", "those", "ces", "cette", "ce", "cet":
 		return true
 	}
-	// "a revendiqué l'attaque", "claimed the bombing": a claim takes up
-	// an event told before.
-	return x.cueBefore(i) == "claim"
+	// "a revendiqué l'attaque", "claimed the bombing", "L'attaque a été
+	// revendiquée par le GSIM": a claim takes up an event told before.
+	if x.cueBefore(i) == "claim" {
+		return true
+	}
+	end := x.nextNonTrigger(i)
+	for j := end; j < end+3 && j < len(x.doc.Tokens); j++ {
+		if x.grammarAt[j] == "claim" {
+			return true
+		}
+	}
+	return false
+}
+
+// nextNonTrigger is the first token at or after i that is no trigger's.
+func (x *docState) nextNonTrigger(i int) int {
+	for i < len(x.doc.Tokens) && x.triggerTok[i] {
+		i++
+	}
+	return i
 }
 
 // grammarKindBefore is the kind of the grammar word right before token i
