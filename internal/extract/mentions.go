@@ -265,8 +265,8 @@ func (x *docState) findActors() {
 			}
 		case strings.HasPrefix(e.ID, "="):
 			a.ref = e.ID
-			// "combattants du Hezbollah", "fighters of the SDF": the group
-			// named right after is the one meant.
+			// "combattants du Hezbollah", "fighters of the SDF", "fighters
+			// from ISWAP": the group named right after is the one meant.
 			if j := i + 1; j < len(ms) && x.genitiveBetween(m.Last, ms[j].First) && isGroup(x.lex.Actors[ms[j].Index].ID) {
 				g := x.lex.Actors[ms[j].Index]
 				a.id, a.kind, a.country, a.name, a.ref = g.ID, g.Kind, g.Country, g.Name, ""
