@@ -986,7 +986,8 @@ func (x *docState) afterReportingVerb(i int) bool {
 // trigger at token i, with at most one word between ("ont été tués", "was
 // hit", "were reportedly killed").
 func (x *docState) passive(i int) bool {
-	for j := i - 1; j >= 0 && j >= i-2; j-- {
+	// The trigger may itself open with the auxiliary: "avait été reprise".
+	for j := i; j >= 0 && j >= i-2; j-- {
 		if k, ok := x.grammarAt[j]; ok && k == "passive" {
 			return true
 		}

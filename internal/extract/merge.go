@@ -161,6 +161,7 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 		if !weak && conflictActor(o.actor1, f.actor1) {
 			return false
 		}
+
 		if conflictPlatform(o, f) {
 			return false
 		}
