@@ -23,6 +23,10 @@ type sentInfo struct {
 	modality string
 	hedges   []int // first tokens of the hedges ("aurait", "reportedly"); they scope over their clause
 	irrealis bool
+	// claimed is set when a reporting verb other than a denial tells the
+	// event in the sentence ("claimed that its forces had captured …, but
+	// Kyiv denied it"): a denied event told here, not one told elsewhere.
+	claimed bool
 }
 
 // attribute fills each sentence's sources and modality.
@@ -59,6 +63,7 @@ func (x *docState) attribute() {
 				pronoun = pronoun || x.pronounNear(m.First, m.Last)
 			default:
 				attributed = true
+				info.claimed = true
 				pronoun = pronoun || x.pronounNear(m.First, m.Last)
 			}
 		}

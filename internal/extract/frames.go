@@ -148,14 +148,20 @@ func (x *docState) buildFrames() {
 			})
 		}
 		if len(fs) == 0 {
-			// A sentence with no event word that names a weapon ("Les
-			// débris correspondent à des drones Shahed-136") may go on
-			// telling the event before it: a frame that can only join.
-			ws := within(x.weapons, weaponFirst, s.First, s.Last)
-			if len(ws) == 0 || x.doc.QuoteAt(s.Start) >= 0 {
+			// A sentence with no event word that names a weapon model
+			// ("Les débris correspondent à des drones Shahed-136") may go
+			// on telling the event before it: a frame that can only join.
+			var named *weaponMention
+			for _, w := range within(x.weapons, weaponFirst, s.First, s.Last) {
+				if w.model != "" {
+					named = &w
+					break
+				}
+			}
+			if named == nil || x.doc.QuoteAt(s.Start) >= 0 {
 				continue
 			}
-			m := lexicon.Match{First: ws[0].first, Last: ws[0].last}
+			m := lexicon.Match{First: named.first, Last: named.last}
 			fs = append(fs, &frame{
 				sent: si, trig: m, family: "hit", typ: "", continuation: true,
 				families: map[string]bool{"hit": true},

@@ -134,7 +134,7 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	if x.isHistory(r.Date) {
 		return r, false // "en 2014, l'EI avait proclamé…": a recap, not news
 	}
-	if denied && !hedged && !reported && !asserted {
+	if denied && !hedged && !reported && !asserted && !x.claimedIn(e) {
 		return r, false // a denial alone takes up an event told elsewhere, or none
 	}
 	if head.family == "hit" && len(r.Weapons) == 0 {
@@ -641,6 +641,19 @@ func (x *docState) isHistory(d event.Date) bool {
 		return false
 	}
 	return x.in.Published.Sub(t) > historyDays*24*time.Hour
+}
+
+// claimedIn reports whether a sentence of the event also claims it
+// outright, outside quotes: "X claimed …, but Y denied it" (in "Kiev a
+// démenti : «Les combats se poursuivent», a assuré …" the verb only tags
+// the quote).
+func (x *docState) claimedIn(e *evt) bool {
+	for _, f := range e.frames {
+		if x.sents[f.sent].claimed && x.doc.QuoteAt(x.doc.Tokens[f.trig.First].Start) < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // civilSites are the targets (by their English name in targets.tsv) whose
