@@ -125,6 +125,7 @@ type docState struct {
 	datelineEnd int      // tokens before it are the dateline ("Damas, 10 novembre 2017 -")
 
 	placeOwner map[int]*frame // byte start of an event place → the frame it went to
+	prevActor1 *event.Actor   // the doer of the last event recorded, for "also"
 
 	sents  []sentInfo
 	frames []*frame

@@ -116,6 +116,12 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	r.EventType = event.Types[r.Type]
 	r.Actor1 = x.actor(a1, head.family, r.Location, 1)
 	r.Actor2 = x.actor(a2, head.family, r.Location, 2)
+	if r.Actor1 == nil && x.prevActor1 != nil && x.alsoIn(e) && (r.Actor2 == nil || r.Actor2.Country != x.prevActor1.Country) {
+		// "Kalibr missiles had also hit Odesa": one more of the doer's.
+		a := *x.prevActor1
+		a.Text = ""
+		r.Actor1 = &a
+	}
 	if r.Actor1 != nil && r.Actor2 != nil && r.Actor1.ID == r.Actor2.ID {
 		r.Actor2 = nil
 	}
@@ -148,6 +154,9 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		return r, false
 	}
 	r.ID = eventID(r.Doc, r.Type, r.Evidence)
+	if r.Actor1 != nil {
+		x.prevActor1 = r.Actor1
+	}
 	return r, true
 }
 
@@ -641,6 +650,19 @@ func (x *docState) isHistory(d event.Date) bool {
 		return false
 	}
 	return x.in.Published.Sub(t) > historyDays*24*time.Hour
+}
+
+// alsoIn reports whether an "also" word stands in the clause of one of
+// the event's frames.
+func (x *docState) alsoIn(e *evt) bool {
+	for _, f := range e.frames {
+		for _, m := range x.matchesIn(lexicon.Grammar, f.segFirst, f.segLast) {
+			if x.lex.Grammar[m.Index].Kind == "also" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // claimedIn reports whether a sentence of the event also claims it
