@@ -43,7 +43,7 @@ func TestRoles(t *testing.T) {
 		{"an acronym is no auxiliary", "en", "IS had retaken most of the town.", "", "group:isis", ""},
 		{"a clash has two sides", "fr", "Les combats avec les jihadistes ont fait dix morts dans les rangs de l'armée malienne.", "armed_clash", "MLI.MIL", ""},
 		{"the doer in the verb's own clause", "en", "Russian armoured vehicles had entered the city, but Ukrainian forces repelled them.", "armed_clash", "UKR.MIL", "RUS.MIL"},
-		{"one more of the same doer's", "en", "Russian drones struck the port on Monday. On Tuesday, cruise missiles had also hit the city centre.", "", "RUS.MIL", ""},
+		{"one more of the same doer's", "en", "Russian drones struck the port on Monday. On Tuesday, cruise missiles had also hit the city centre.", "shelling_artillery_missile_attack", "RUS.MIL", ""},
 		{"back-reference by trait", "fr", "L'EI a attaqué les FDS. Les djihadistes ont bombardé les positions kurdes.", "", "group:isis", ""},
 	}
 	for _, c := range cases {
