@@ -578,7 +578,9 @@ func (x *docState) separatePlacesAndActors() {
 			if !p.isEvent() || !overlaps(a, *p) {
 				continue
 			}
-			if x.locativeBefore(a.first) {
+			if x.locativeBefore(a.first) || p.Start < x.doc.Tokens[a.first].Start {
+				// "en Syrie"; "the Middle Juba region": a word inside a
+				// longer place name is the place's.
 				isPlace = true
 			} else {
 				p.notEvent = true

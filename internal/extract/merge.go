@@ -146,7 +146,7 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 		sameSentence := o.sent == f.sent && armed(g) && armed(og)
 		// A bare "visé"/"hit" names no kind of its own: it takes up an
 		// attack or a strike told near it.
-		weak := f.family == "hit" && armed(og) || o.family == "hit" && armed(g)
+		weak := f.family == "hit" && armed(og)
 		if og == g || sameSentence || weak || (f.family == "kill" && killsIn(og)) || (o.family == "kill" && killsIn(g)) {
 			ok = true
 		}

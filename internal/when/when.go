@@ -49,6 +49,7 @@ const (
 	WeekRel                  // weeks from the week of publication ("la semaine dernière")
 	MonthRel                 // months from the month of publication ("last month")
 	Same                     // days from the event told just before ("le même jour")
+	Duration                 // how long something has lasted ("for more than 15 years", "pendant plusieurs jours"): no date
 )
 
 // Expr is one date expression found in text.
@@ -235,6 +236,16 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 		}
 		return 0, false
 	}
+	// durationBefore reports whether a "since" or "for" word stands within
+	// three tokens before token i ("for more than 15 years").
+	durationBefore := func(i int) bool {
+		for j := i - 1; j >= first && j >= i-3; j-- {
+			if e, _, ok := dateKind(j); ok && (e.Kind == "since" || e.Kind == "for") {
+				return true
+			}
+		}
+		return false
+	}
 	for i := first; i < last; i++ {
 		t := toks[i]
 		// All-number dates: "01/11/2017", "10.11.2017".
@@ -261,6 +272,12 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 			if e, m, ok := dateKind(j); ok && e.Kind == "unit" {
 				if end, ok := offsetAt(i, n.value*e.Value, m.Last); ok {
 					i = end - 1
+				} else if durationBefore(i) {
+					// "for more than 15 years", "depuis deux ans": a state
+					// that has lasted a month or more is background;
+					// "pendant plusieurs jours" is how long the event went on.
+					out = append(out, finish(doc, Expr{First: i, Kind: Duration, Hours: n.value * e.Value, Since: e.Value >= 720}, m.Last))
+					i = m.Last - 1
 				}
 				continue
 			}

@@ -194,6 +194,8 @@ func TestSince(t *testing.T) {
 		{"en", "Attacks have continued since 2015.", true},
 		{"fr", "Des centaines de frappes depuis le 20 janvier.", true},
 		{"en", "The strike hit the town on February 1.", false},
+		{"en", "Al-Shabaab, which has fought the government for more than 15 years, holds the south.", true},
+		{"fr", "Les exécutions se sont poursuivies pendant plusieurs jours.", false},
 	} {
 		lex := load(t, c.lang)
 		doc := text.Analyze(c.in, c.lang)
