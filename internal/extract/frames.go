@@ -642,6 +642,11 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		switch k {
 		case "blame":
 			return 1, true // "accused Russia of targeting civilians"
+		case "from":
+			if f.family == "capture" {
+				return 2, true // "recaptured the villages from the group"
+			}
+			return 0, false // "missiles from Russia": where they came from
 		case "support", "ledby":
 			// "soutenues par Washington", "la coalition emmenée par les
 			// États-Unis": a backer or a leader, not a party.

@@ -344,14 +344,14 @@ func (x *docState) lastGroup(trait string, n int, except string) *actorMention {
 	return nil
 }
 
-// genitiveBetween reports whether tokens [a, b) are a genitive or "led
-// by" word and articles only: "du", "de la", "of the", "led by".
+// genitiveBetween reports whether tokens [a, b) are a genitive, "led by"
+// or "from" word and articles only: "du", "de la", "of the", "led by".
 func (x *docState) genitiveBetween(a, b int) bool {
 	if a >= b {
 		return false
 	}
 	k, ok := x.grammarAt[a]
-	if !ok || k != "genitive" && k != "ledby" {
+	if !ok || k != "genitive" && k != "ledby" && k != "from" {
 		return false
 	}
 	for i := x.grammarEnd[a]; i < b; i++ {
@@ -746,7 +746,7 @@ func (x *docState) ofState(last int, m lexicon.Match) bool {
 		return false
 	}
 	k := x.grammarAt[last]
-	return (k == "genitive" || k == "ledby") && x.genitiveBetween(last, m.First)
+	return (k == "genitive" || k == "ledby" || k == "from") && x.genitiveBetween(last, m.First)
 }
 
 // capitalActs reports whether a capital named as a government ("Ankara",

@@ -128,6 +128,9 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	if r.Actor2 == nil && (r.EventType == "explosions_remote_violence" || r.Type == "looting_property_destruction") {
 		r.Actor2 = x.civilians(e, r.Location)
 	}
+	if r.Actor2 == nil && r.Type == "non_state_actor_overtakes_territory" {
+		r.Actor2 = x.defender(r.Actor1, r.Location)
+	}
 	r.Date = x.date(e)
 	x.affiliateSources(&r)
 
@@ -663,6 +666,20 @@ func (x *docState) alsoIn(e *evt) bool {
 		}
 	}
 	return false
+}
+
+// defender is who held a town a foreign force took, when the text names
+// no one: the forces of the country the town is in ("Wagner a pris le
+// contrôle de Bakhmout" takes it from Ukraine's army).
+func (x *docState) defender(a1 *event.Actor, loc *event.Place) *event.Actor {
+	if a1 == nil || a1.Country == "" || loc == nil || loc.Country == "" {
+		return nil
+	}
+	c := x.alpha3(loc.Country)
+	if c == "" || c == a1.Country {
+		return nil
+	}
+	return &event.Actor{ID: c + ".MIL", Name: roleName("MIL", x.countryName(c)), Kind: "state_military", Country: c}
 }
 
 // claimedIn reports whether a sentence of the event also claims it
