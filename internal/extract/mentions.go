@@ -241,6 +241,13 @@ func (x *docState) findActors() {
 			if j := i + 1; j < len(ms) && !used[j] && x.isCountry(ms[j]) && ms[j].First-m.Last <= 2 && x.isWordGap(m.Last, ms[j].First) {
 				x.compose(&a, ms[j])
 				used[j] = true
+			} else if j := i + 1; j < len(ms) && !used[j] && a.role == "REB" && isGroup(x.lex.Actors[ms[j].Index].ID) && x.genitiveBetween(m.Last, ms[j].First) {
+				// "des insurgés liés au groupe État islamique", "rebels of
+				// the M23": the group named after them.
+				g := x.lex.Actors[ms[j].Index]
+				a.id, a.kind, a.country, a.name, a.role = g.ID, g.Kind, g.Country, g.Name, ""
+				a.last = ms[j].Last
+				used[j] = true
 			} else if j := i + 1; j < len(ms) && !used[j] && x.ofState(m.Last, ms[j]) {
 				// "les avions du régime de Bachar al-Assad", "les
 				// troupes de Moscou": the state named after the
@@ -262,6 +269,13 @@ func (x *docState) findActors() {
 				// named actor's own men or machines.
 				x.actors[k].last = m.Last
 				continue
+			}
+			// "les insurgés", "the rebels": with a definite article, the
+			// armed group already named; "des hommes armés" stays unnamed.
+			if a.role == "REB" && a.id == "" && x.definite(m.First) {
+				if g := x.lastGroup("group", len(x.actors), ""); g != nil {
+					a.id, a.kind, a.country, a.name, a.role = g.id, g.kind, g.country, g.name, ""
+				}
 			}
 		case strings.HasPrefix(e.ID, "="):
 			a.ref = e.ID
