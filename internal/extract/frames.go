@@ -610,6 +610,9 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 		return 0, false // "pilonné … à l'artillerie lourde": the weapon, not a party
 	}
 	if a.kind == "civilians" {
+		if f.family == "intercept" {
+			return 0, false // "un civil a été légèrement blessé": no side of an interception
+		}
 		if group(f.family) == "demonstration" && !x.targeted(a) && !x.passive(x.nextTrigger(a.last, f.trig.First)) {
 			return 1, false // protesters and rioters are the ones acting
 		}

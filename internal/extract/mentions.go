@@ -225,6 +225,9 @@ func (x *docState) findActors() {
 			continue
 		}
 		e := x.lex.Actors[m.Index]
+		if x.prefixed(m.First) {
+			continue // "pro-iranien", "anti-Russian": a stance, not an actor
+		}
 		a := actorMention{first: m.First, last: m.Last, id: e.ID, kind: e.Kind, country: e.Country, name: e.Name, sent: x.sentenceOf(m.First)}
 		switch {
 		case e.Role() != "":
@@ -815,4 +818,17 @@ func (x *docState) countryName(iso3 string) string {
 		return c.Name
 	}
 	return iso3
+}
+
+// prefixed reports whether the word at token i follows "pro-" or "anti-":
+// "le mouvement pro-iranien" is no Iranian actor.
+func (x *docState) prefixed(i int) bool {
+	if i < 2 || x.doc.Tokens[i-1].Norm != "-" {
+		return false
+	}
+	switch x.doc.Tokens[i-2].Norm {
+	case "pro", "anti":
+		return x.doc.Tokens[i-2].End == x.doc.Tokens[i-1].Start
+	}
+	return false
 }
