@@ -694,6 +694,14 @@ func (x *docState) modifiesThing(a actorMention) bool {
 		// French adjectives are written in lower case and follow their noun.
 		return plainNoun(a.first - 1)
 	}
+	// "une cité frontalière de l'Ouganda", "the north of Mali": a country
+	// after the genitive of a plain noun says where, not who ("une
+	// vingtaine de Palestiniens" counts people).
+	if j := x.beforeArticles(a.first); j >= 0 {
+		if k, first := x.grammarBefore(j); k == "genitive" && plainNoun(first-1) && !x.isGrammar(first-1) && !x.targetTok[first-1] {
+			return true
+		}
+	}
 	// English demonyms come before their noun.
 	n := t.Norm
 	demonym := strings.HasSuffix(n, "an") || strings.HasSuffix(n, "ese") || strings.HasSuffix(n, "ish") ||
