@@ -117,6 +117,9 @@ func (x *docState) buildFrames() {
 			if m.First < seizedTo {
 				continue // "seizing two rifles and grenades": a weapon seized
 			}
+			if e.Family == "capture" && x.grammarAt[x.afterArticles(m.Last)] == "power" {
+				continue // "the generals who seized power": a coup, not ground taken
+			}
 			if e.Family == "capture" && x.weaponAfter(m.Last) {
 				seizedTo = x.weaponListEnd(m.Last)
 				continue // "seizing an AK-47 rifle": weapons seized, no ground taken
@@ -1088,6 +1091,15 @@ func (x *docState) basedAt(p Place) bool {
 // targeted reports whether a target word ("contre", "on") stands right
 // before the actor, past an article.
 func (x *docState) targeted(a *actorMention) bool { return x.cueBefore(a.first) == "target" }
+
+// afterArticles is the index of the first token at or after token i that
+// is not an article.
+func (x *docState) afterArticles(i int) int {
+	for i < len(x.doc.Tokens) && isArticle(x.doc.Tokens[i].Norm) {
+		i++
+	}
+	return i
+}
 
 // beforeArticles is the index of the last token before token i that is
 // not an article (-1 at the start of the text).
