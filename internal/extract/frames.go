@@ -90,6 +90,9 @@ func (x *docState) buildFrames() {
 			return -1
 		}
 		seizedTo := 0
+		if x.habitual(s) {
+			continue // "they typically target isolated army posts": a pattern, no event
+		}
 		for _, m := range within(trigs, matchFirst, s.First, s.Last) {
 			if m.First < x.datelineEnd || x.insideModel(m) {
 				continue
@@ -1091,6 +1094,17 @@ func (x *docState) basedAt(p Place) bool {
 // targeted reports whether a target word ("contre", "on") stands right
 // before the actor, past an article.
 func (x *docState) targeted(a *actorMention) bool { return x.cueBefore(a.first) == "target" }
+
+// habitual reports whether sentence s holds a habit word ("typically",
+// "généralement") outside quotes.
+func (x *docState) habitual(s text.Sentence) bool {
+	for _, m := range x.matchesIn(lexicon.Grammar, s.First, s.Last) {
+		if x.lex.Grammar[m.Index].Kind == "habit" && x.doc.QuoteAt(x.doc.Tokens[m.First].Start) < 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // afterArticles is the index of the first token at or after token i that
 // is not an article.
