@@ -22,6 +22,7 @@ type sentInfo struct {
 	sources  []event.Source
 	modality string
 	hedges   []int // first tokens of the hedges ("aurait", "reportedly"); they scope over their clause
+	denials  []int // first tokens of the denials ("a démenti", "denied"); they scope over what follows them
 	irrealis bool
 	// claimed is set when a reporting verb other than a denial tells the
 	// event in the sentence ("claimed that its forces had captured …, but
@@ -59,6 +60,7 @@ func (x *docState) attribute() {
 				if info.modality != Hedged {
 					info.modality = Denied
 				}
+				info.denials = append(info.denials, m.First)
 				attributed = true
 				pronoun = pronoun || x.pronounNear(m.First, m.Last)
 			default:

@@ -277,6 +277,19 @@ func (x *docState) buildFrames() {
 				}
 			}
 		}
+		// A denial scopes over what follows it: "The SDF said its fighters
+		// had repelled an incursion, and denied Turkish claims that
+		// villages had fallen" denies the fall, not the repelling.
+		if info.modality == Denied {
+			for _, f := range fs {
+				if !x.deniedAt(info, f.trig.First) {
+					f.modality = Asserted
+					if len(info.sources) > 0 {
+						f.modality = Reported
+					}
+				}
+			}
+		}
 		// A hedge scopes over its clause, and over the trigger it stands
 		// right before ("aurait tué", "reportedly pounded"); a conditional
 		// under a named source is the source's claim: reported.
@@ -1094,6 +1107,29 @@ func (x *docState) basedAt(p Place) bool {
 // targeted reports whether a target word ("contre", "on") stands right
 // before the actor, past an article.
 func (x *docState) targeted(a *actorMention) bool { return x.cueBefore(a.first) == "target" }
+
+// deniedAt reports whether a denial of the sentence stands before token i,
+// or in the same clause ("Kiev a démenti : «Les combats se poursuivent»"
+// puts the denial first; "… ont nié toute implication" after the verb of
+// the same clause).
+func (x *docState) deniedAt(info sentInfo, i int) bool {
+	for _, d := range info.denials {
+		if d < i {
+			return true
+		}
+	}
+	s := x.doc.Sentences[x.doc.SentenceOf(i)]
+	for _, g := range x.segments(s) {
+		if i >= g[0] && i < g[1] {
+			for _, d := range info.denials {
+				if d >= g[0] && d < g[1] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // habitual reports whether sentence s holds a habit word ("typically",
 // "généralement") outside quotes.

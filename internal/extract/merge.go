@@ -92,7 +92,21 @@ func (x *docState) apart(e *evt, f *frame) bool {
 		if o.sent != f.sent {
 			continue
 		}
-		if (o.offset != nil) != (f.offset != nil) || x.answeredBetween(o.trig.First, f.trig.First) {
+		if (o.offset != nil) != (f.offset != nil) || x.answeredBetween(o.trig.First, f.trig.First) || x.deniedBetween(o.trig.First, f.trig.First) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedBetween reports whether a denial stands between tokens a and b
+// of one sentence: what follows it is another, denied, claim.
+func (x *docState) deniedBetween(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for _, d := range x.sents[x.doc.SentenceOf(a)].denials {
+		if d > a && d < b {
 			return true
 		}
 	}
