@@ -89,7 +89,7 @@ func (x *docState) buildFrames() {
 			}
 			return -1
 		}
-		seizedTo := 0
+		seizedTo, irrealisEnd := 0, -1
 		if x.habitual(s) {
 			continue // "they typically target isolated army posts": a pattern, no event
 		}
@@ -102,8 +102,12 @@ func (x *docState) buildFrames() {
 				continue
 			}
 			e := x.lex.Triggers[m.Index]
-			if x.irrealisBefore(segs[k][0], m.First) {
-				continue // "menace de frapper", "plans to strike": no event
+			if x.irrealisBefore(segs[k][0], m.First) || m.First >= segs[k][0] && m.First-irrealisEnd <= 8 && irrealisEnd > segs[k][0] {
+				// "menace de frapper", "plans to strike": no event; nor
+				// what is coordinated with it ("ont proposé une trêve …
+				// et un échange de prisonniers").
+				irrealisEnd = m.Last
+				continue
 			}
 			if x.sinceIn(info.dates, segs[k]) {
 				continue // "under sustained bombardment since December": a campaign, not an event
