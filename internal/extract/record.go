@@ -78,10 +78,10 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	}
 	sort.Slice(r.Evidence, func(i, j int) bool { return r.Evidence[i].Start < r.Evidence[j].Start })
 	r.Sources = orderSources(r.Sources)
-	// Hedged when any mention hedges; else reported when any mention is
+	// Hedged when the event is first told hedged; else reported when any mention is
 	// attributed; a denial alone is denied.
 	switch {
-	case hedged:
+	case hedged && e.frames[0].modality == Hedged:
 		r.Modality = Hedged
 	case denied && len(e.frames) == 1:
 		r.Modality = Denied
