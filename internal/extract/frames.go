@@ -804,7 +804,7 @@ func (x *docState) assignFatalities(s text.Sentence, fs []*frame) {
 			if n.last > s.Last {
 				continue
 			}
-			if !x.countsPeople(n) {
+			if !x.countsPeople(n) || x.notDead(n) {
 				continue
 			}
 			for _, k := range kills {
@@ -837,6 +837,26 @@ func (x *docState) assignFatalities(s text.Sentence, fs []*frame) {
 // countsPeople reports whether a number counts people: it is followed by a
 // person noun ("12 civils", "de nombreux combattants") or stands right
 // after a killing word ("killing 12").
+// notDead reports whether a count of people is no death toll: the
+// wounded ("300 blessés"), part of a toll already given ("dont 20
+// enfants", "among them four Americans"), or a witness or source ("a
+// raconté à l'AFP un habitant").
+func (x *docState) notDead(n numberMention) bool {
+	end := n.last + x.personLen(n)
+	for j := end; j < end+3 && j < len(x.doc.Tokens); j++ {
+		if x.grammarAt[j] == "hurt" {
+			return true
+		}
+		if x.doc.Tokens[j].Kind != text.Word {
+			break
+		}
+	}
+	if k, _ := x.grammarBefore(x.beforeArticles(n.first)); k == "subset" {
+		return true
+	}
+	return x.inSource(n.first, end)
+}
+
 func (x *docState) countsPeople(n numberMention) bool {
 	return x.personLen(n) > 0 || (n.first > 0 && x.triggerTok[n.first-1])
 }
