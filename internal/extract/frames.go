@@ -858,7 +858,18 @@ func (x *docState) notDead(n numberMention) bool {
 }
 
 func (x *docState) countsPeople(n numberMention) bool {
-	return x.personLen(n) > 0 || (n.first > 0 && x.triggerTok[n.first-1])
+	return x.personLen(n) > 0 || (n.first > 0 && x.killWordAt(n.first-1))
+}
+
+// killWordAt reports whether token i is part of a killing word: "tuant
+// trois", "killing 12" count people; "a frappé une fête" does not.
+func (x *docState) killWordAt(i int) bool {
+	for _, m := range x.matchesIn(lexicon.Trigger, i-4, i+1) {
+		if m.First <= i && i < m.Last && x.lex.Triggers[m.Index].Family == "kill" {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *docState) personLen(n numberMention) int {
