@@ -248,9 +248,34 @@ func (x *docState) source(m lexicon.Match, known []event.Source) (event.Source, 
 				src.Name = e.Name + " in the " + a.name
 			}
 			src.Text = x.span(m.First, a.last)
+		} else if c, first, last := x.sourceDemonym(m); c != "" {
+			// "une source militaire saoudienne", "a Saudi military
+			// source": the demonym says whose side the source is on.
+			role := "GOV"
+			if n := strings.ToLower(e.Name); strings.Contains(n, "military") || strings.Contains(n, "security") || strings.Contains(n, "officer") {
+				role = "MIL"
+			}
+			src.Affiliation = c + "." + role
+			src.Text = x.span(first, last)
 		}
 	}
 	return src, true
+}
+
+// sourceDemonym finds a bare country or demonym right after an anonymous
+// source (French: "une source militaire saoudienne") or right before it
+// (English: "a Saudi military source"), and returns its country and the
+// source phrase's token range with it.
+func (x *docState) sourceDemonym(m lexicon.Match) (string, int, int) {
+	for _, a := range within(x.actors, actorFirst, m.First-2, m.Last+2) {
+		if !a.bareCountry() {
+			continue
+		}
+		if a.first == m.Last || a.last == m.First || a.first >= m.First && a.last <= m.Last {
+			return a.country, min(a.first, m.First), max(a.last, m.Last)
+		}
+	}
+	return "", 0, 0
 }
 
 // phraseText widens a match to its article and adjectives: "l'agence russe
