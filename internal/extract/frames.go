@@ -112,6 +112,14 @@ func (x *docState) buildFrames() {
 			if x.sinceIn(info.dates, segs[k]) {
 				continue // "under sustained bombardment since December": a campaign, not an event
 			}
+			if x.attemptBefore(segs[k][0], m.First) {
+				switch e.Family {
+				case "intercept":
+					continue // "des policiers ont tenté d'abattre ces engins"
+				case "capture":
+					e.Family, e.Type, e.CAMEO = "clash", "armed_clash", "190" // "ont tenté de reprendre la ville": a fight
+				}
+			}
 			if x.inResponseWord(m.First) {
 				continue // "En riposte, les frappes …": the answer, not a fight
 			}
@@ -1161,6 +1169,17 @@ func (x *docState) deniedAt(info sentInfo, i int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// attemptBefore reports whether an attempt word ("ont tenté de", "tried
+// to") stands right before the trigger at token trig, within its clause.
+func (x *docState) attemptBefore(first, trig int) bool {
+	for j := max(first, trig-3); j < trig; j++ {
+		if x.grammarAt[j] == "attempt" {
+			return true
 		}
 	}
 	return false

@@ -95,9 +95,18 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	// place named before it in the article (the article's frame of
 	// reference), else the first after.
 	loc := bestPlace(places)
-	if loc == nil {
+	switch {
+	case loc == nil && head.family == "intercept" && a1 != nil && a1.country != "":
+		// "La plupart des projectiles ont été interceptés": where the
+		// strike told just before fell; "L'armée de l'air ukrainienne
+		// affirme avoir abattu 37 drones au cours de la journée": over
+		// the interceptor's country.
+		if loc = x.strikeBefore(e); loc == nil {
+			loc = x.countryPlace(a1.country)
+		}
+	case loc == nil:
 		loc = x.contextPlace(r.Evidence[0].Start, e)
-	} else if isCountry(loc.Place) {
+	case isCountry(loc.Place):
 		// "dans l'ouest de la Syrie", "«À bas la France»": a country says
 		// less than the town the article is about, when that town is in
 		// it or the country is only quoted.
@@ -680,6 +689,71 @@ func (x *docState) defender(a1 *event.Actor, loc *event.Place) *event.Actor {
 		return nil
 	}
 	return &event.Actor{ID: c + ".MIL", Name: roleName("MIL", x.countryName(c)), Kind: "state_military", Country: c}
+}
+
+// strikeBefore is the place of the strike told in the sentence before an
+// interception, or in its own, when it used weapons of the kind shot down
+// (missiles for missiles, drones for drones; unnamed kinds agree with any).
+func (x *docState) strikeBefore(e *evt) *Place {
+	first := e.frames[0]
+	for i := len(x.events) - 1; i >= 0; i-- {
+		o := x.events[i]
+		if o == e || o.frames[0].sent > first.sent || group(o.frames[0].family) != "violence" {
+			continue
+		}
+		last := o.frames[len(o.frames)-1]
+		if first.sent-last.sent > 1 {
+			return nil
+		}
+		if !sameKindOfWeapons(o, e) {
+			return nil
+		}
+		var ps []Place
+		for _, f := range o.frames {
+			ps = append(ps, f.places...)
+		}
+		return bestPlace(ps)
+	}
+	return nil
+}
+
+// sameKindOfWeapons reports whether two events name weapons of one kind,
+// or one of them names none.
+func sameKindOfWeapons(a, b *evt) bool {
+	kinds := func(e *evt) map[string]bool {
+		m := map[string]bool{}
+		for _, f := range e.frames {
+			for _, w := range f.weapons {
+				switch {
+				case isMissile(w.class):
+					m["missile"] = true
+				case w.class == "drone":
+					m["drone"] = true
+				}
+			}
+		}
+		return m
+	}
+	ka, kb := kinds(a), kinds(b)
+	if len(ka) == 0 || len(kb) == 0 {
+		return true
+	}
+	for k := range ka {
+		if kb[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// countryPlace is a whole country as a place, at its capital's point
+// (common/countries.tsv), or nil.
+func (x *docState) countryPlace(iso3 string) *Place {
+	c, ok := x.lex.Countries[iso3]
+	if !ok {
+		return nil
+	}
+	return &Place{Role: "event", Place: event.Place{Name: c.Name, Lat: c.Lat, Lon: c.Lon, Country: c.Alpha2, Precision: 3}}
 }
 
 // claimedIn reports whether a sentence of the event also claims it
