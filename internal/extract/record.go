@@ -677,15 +677,16 @@ func (x *docState) alsoIn(e *evt) bool {
 	return false
 }
 
-// defender is who held a town a foreign force took, when the text names
-// no one: the forces of the country the town is in ("Wagner a pris le
-// contrôle de Bakhmout" takes it from Ukraine's army).
+// defender is who held a town a foreign force or an armed group took,
+// when the text names no one: the forces of the country the town is in
+// ("Wagner a pris le contrôle de Bakhmout" takes it from Ukraine's army,
+// "IS had retaken most of the town" from Syria's).
 func (x *docState) defender(a1 *event.Actor, loc *event.Place) *event.Actor {
-	if a1 == nil || a1.Country == "" || loc == nil || loc.Country == "" {
+	if a1 == nil || a1.Country == "" && a1.Kind != "non_state_armed_group" || loc == nil || loc.Country == "" {
 		return nil
 	}
 	c := x.alpha3(loc.Country)
-	if c == "" || c == a1.Country {
+	if c == "" || c == a1.Country && a1.Kind != "non_state_armed_group" {
 		return nil
 	}
 	return &event.Actor{ID: c + ".MIL", Name: roleName("MIL", x.countryName(c)), Kind: "state_military", Country: c}
