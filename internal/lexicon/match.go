@@ -78,7 +78,10 @@ func (m *matcher) add(form string, c Category, index int) error {
 			n = n.stem(t.Norm)
 			continue
 		}
-		if t.Upper && t.Kind == text.Word && utf8.RuneCountInString(form[t.Start:t.End]) >= 2 {
+		// An acronym matches only in capitals ("IS" is not "is"), unless
+		// it is long enough to be read as a name too ("Minusca",
+		// "Monusco").
+		if k := utf8.RuneCountInString(form[t.Start:t.End]); t.Upper && t.Kind == text.Word && k >= 2 && k < 5 {
 			n = n.child(&n.upper, t.Norm)
 			continue
 		}
