@@ -109,7 +109,10 @@ func (x *docState) buildFrames() {
 				irrealisEnd = m.Last
 				continue
 			}
-			if x.sinceIn(info.dates, segs[k]) {
+			if x.sinceIn(info.dates, segs[k]) || len(segs) > 1 && k > 0 && !x.hasTrigger(segs[0][0], segs[0][1]) && x.sinceIn(info.dates, segs[0]) {
+				// "Depuis 2015, les attaques jihadistes se sont
+				// multipliées": an opening clause of its own scopes over
+				// the sentence.
 				continue // "under sustained bombardment since December": a campaign, not an event
 			}
 			if x.attemptBefore(segs[k][0], m.First) {
