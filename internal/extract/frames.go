@@ -673,8 +673,11 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	}
 	if j >= 0 {
 		k, kFirst := x.grammarBefore(j)
-		if x.blamed(a) {
-			k = "blame"
+		if c := x.cueBefore(a.first); k == "genitive" && c != "genitive" && c != "" && (c != "agent" || kFirst-f.trig.Last <= 3) {
+			// A partitive after a preposition: "enlevés par des hommes
+			// armés"; an agent far from the trigger is another verb's
+			// ("tenue depuis un an par des insurgés").
+			k = c
 		}
 		switch k {
 		case "blame":
