@@ -643,6 +643,9 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 	if a.role != "" && x.weaponTok[a.first] != 0 && a.first > f.trig.First {
 		return 0, false // "pilonné … à l'artillerie lourde": the weapon, not a party
 	}
+	if a.first < f.trig.Last && f.trig.First < a.last && a.kind != "civilians" {
+		return 1, true // the trigger names its doer: "un kamikaze", "les ravisseurs", "a suicide bomber"
+	}
 	if a.kind == "civilians" {
 		if f.family == "intercept" {
 			return 0, false // "un civil a été légèrement blessé": no side of an interception

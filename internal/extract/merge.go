@@ -220,6 +220,9 @@ func conflictActor(a, b *actorMention) bool {
 	if wa != "" && wb != "" && wa != wb {
 		return true
 	}
+	if ra == "REB" && rb == "group" || ra == "group" && rb == "REB" {
+		return false // "a suicide bomber" may be the group's man
+	}
 	return ra != "" && rb != "" && ra != rb && !(ra == "GOV" && rb == "MIL" || ra == "MIL" && rb == "GOV")
 }
 
