@@ -876,7 +876,10 @@ func (f *finder) gate(m *match, i int) {
 		ok = support || pop >= 1000000 || pop >= 100000 && inDoc || top && pop >= 5000 || local && pop >= 5000 ||
 			!ctx.quarterAfter && (loc && pop >= 20000 || pop >= 50000 && len(m.cands) == 1)
 	default:
-		ok = support || pop >= 100000 || top && pop >= 1000 || inDoc && pop >= 20000 || local && pop >= 500 || anchorKm < 150 && pop >= 500 ||
+		// Context words vouch for a small town only in a country the
+		// article is about ("the outskirts of Koya" in a report on Iraq
+		// is not Koya in Japan).
+		ok = support && (inDoc || top || local || f.top == "" || pop >= 10000) || pop >= 100000 || top && pop >= 1000 || inDoc && pop >= 20000 || local && pop >= 500 || anchorKm < 150 && pop >= 500 ||
 			!ctx.quarterAfter && (loc && pop >= 5000 || pop >= 20000 && len(m.cands) == 1)
 	}
 	if ok && (ctx.prevName || ctx.nextName) && !support {
