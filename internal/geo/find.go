@@ -545,14 +545,15 @@ func (f *finder) seatBefore(list []int) bool {
 	return false
 }
 
-// officeLink reports whether token j is an article, an elision or
-// "de"/"of": a word that may link an office to the place it serves.
+// officeLink reports whether token j is an article, an elision,
+// "de"/"of" or "in": a word that may link an office to the place it serves
+// ("the Taliban administration in Kabul").
 func (f *finder) officeLink(j int) bool {
 	if f.z.toks[j].flags&tElision != 0 {
 		return true
 	}
 	switch string(f.z.key(j)) {
-	case "de", "d", "du", "des", "of", "the", "la", "le", "les", "l":
+	case "de", "d", "du", "des", "of", "the", "la", "le", "les", "l", "in":
 		return true
 	}
 	return false

@@ -263,6 +263,7 @@ func TestFindTitle(t *testing.T) {
 		{"Selon l'administration militaire de Kiev, aucune victime n'est à déplorer.", "Kiev", Title},
 		{"The Kyiv City Military Administration reported debris in two districts.", "Kyiv City", Title},
 		{"Les gouverneurs des régions de Kharkiv et de Soumy ont fait état de frappes.", "Soumy", Title},
+		{"The Taliban administration in Kabul said the strikes had hit homes.", "Kabul", Title},
 		// A building of the institution is a place again.
 		{"A missile hit the Kharkiv regional administration building on Tuesday.", "Kharkiv", Event},
 		{"Un missile a frappé le siège de l'administration régionale de Kharkiv.", "Kharkiv", Event},
