@@ -313,6 +313,16 @@ func (x *docState) findActors() {
 				a.id, a.country, a.name, a.ref = e.Country+"."+role, e.Country, e.Name, ""
 			}
 		}
+		// "les Casques bleus de la Minusca", "UN peacekeepers of MONUSCO":
+		// the United Nations' men in a named mission are the mission's.
+		if a.id == "group:un" {
+			if j := i + 1; j < len(ms) && !used[j] && isGroup(x.lex.Actors[ms[j].Index].ID) && x.genitiveBetween(a.last, ms[j].First) {
+				g := x.lex.Actors[ms[j].Index]
+				a.id, a.kind, a.country, a.name = g.ID, g.Kind, g.Country, g.Name
+				a.last = ms[j].Last
+				used[j] = true
+			}
+		}
 		// "les rebelles houthis du Yémen": the country after a group's
 		// genitive only says where it is.
 		if isGroup(a.id) {
@@ -353,6 +363,9 @@ func (x *docState) lastGroup(trait string, n int, except string) *actorMention {
 		a := &x.actors[k]
 		if a.ref != "" || a.id == "" || a.trait != "" || a.id == except || !isGroup(a.id) && !x.lex.HasTrait(a.id, trait) {
 			continue
+		}
+		if trait == "group" && a.kind != "non_state_armed_group" {
+			continue // "les assaillants" are not the UN mission named before
 		}
 		if trait == "group" || x.lex.HasTrait(a.id, trait) {
 			return a
