@@ -331,3 +331,28 @@ func BenchmarkExtractLong(b *testing.B) {
 		}
 	}
 }
+
+// TestNoUnresolvedReference checks that no back-reference word ("=militia",
+// "=group", "=media") reaches a record as an actor or a source name, on
+// every article with gold in the repository.
+func TestNoUnresolvedReference(t *testing.T) {
+	x := newExtractor(t)
+	for _, dir := range []string{"dev", "heldout", "heldout2"} {
+		cases, err := score.LoadDir(filepath.Join("testdata", dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range extractAll(t, x, cases) {
+			for _, a := range []*sitrep.Actor{e.Actor1, e.Actor2} {
+				if a != nil && (strings.HasPrefix(a.ID, "=") || strings.HasPrefix(a.Name, "=")) {
+					t.Errorf("%s: actor %+v is an unresolved reference", e.Doc, *a)
+				}
+			}
+			for _, s := range e.Sources {
+				if strings.HasPrefix(s.Name, "=") {
+					t.Errorf("%s: source %+v is an unresolved reference", e.Doc, s)
+				}
+			}
+		}
+	}
+}

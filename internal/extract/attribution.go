@@ -319,8 +319,8 @@ func (x *docState) subjectActor(first, last int, cues []lexicon.Match, maxD int)
 		as := within(x.actors, actorFirst, first, last)
 		for j := range as {
 			a := &as[j]
-			if a.id == "" || a.kind == "civilians" {
-				continue
+			if a.id == "" || a.ref != "" || a.kind == "civilians" {
+				continue // an unresolved back-reference names no source
 			}
 			if x.doc.QuoteAt(x.doc.Tokens[a.first].Start) >= 0 || x.supported(a) {
 				continue
