@@ -102,6 +102,12 @@ func (x *docState) buildFrames() {
 				continue
 			}
 			e := x.lex.Triggers[m.Index]
+			if e.Family == "agreement" && (x.negated(m.First, segs[k][0]) || x.irrealisAfter(m.Last, segs[k][1])) {
+				// "sans annoncer d'accord sur le texte d'un traité de
+				// paix", "un accord pourrait être signé".
+				irrealisEnd = m.Last
+				continue
+			}
 			if x.irrealisBefore(segs[k][0], m.First) || m.First >= segs[k][0] && m.First-irrealisEnd <= 8 && irrealisEnd > segs[k][0] {
 				// "menace de frapper", "plans to strike": no event; nor
 				// what is coordinated with it ("ont proposé une trêve …
@@ -375,7 +381,7 @@ func (x *docState) tokenAt(pos int) int {
 func (x *docState) negated(i, from int) bool {
 	for j := i - 1; j >= from && j >= i-5; j-- {
 		switch x.doc.Tokens[j].Norm {
-		case "pas", "not", "no", "jamais", "never", "n'", "ne":
+		case "pas", "not", "no", "jamais", "never", "n'", "ne", "sans", "aucun", "aucune", "without":
 			return true
 		}
 	}
@@ -1178,6 +1184,18 @@ func (x *docState) deniedAt(info sentInfo, i int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// irrealisAfter reports whether an irrealis word follows the trigger
+// that ends at token end, within two tokens and its clause: "un accord
+// pourrait être signé".
+func (x *docState) irrealisAfter(end, segEnd int) bool {
+	for j := end; j < end+2 && j < segEnd; j++ {
+		if x.grammarAt[j] == "irrealis" {
+			return true
 		}
 	}
 	return false
