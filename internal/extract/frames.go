@@ -94,7 +94,7 @@ func (x *docState) buildFrames() {
 			continue // "they typically target isolated army posts": a pattern, no event
 		}
 		for _, m := range within(trigs, matchFirst, s.First, s.Last) {
-			if m.First < x.datelineEnd || x.insideModel(m) {
+			if m.First < x.datelineEnd || x.insideModel(m) || x.insideActorName(m) {
 				continue
 			}
 			k := segOf(m.First)
@@ -178,17 +178,26 @@ func (x *docState) buildFrames() {
 			// A sentence with no event word that names a weapon model
 			// ("Les débris correspondent à des drones Shahed-136") may go
 			// on telling the event before it: a frame that can only join.
-			var named *weaponMention
+			// So may one that blames someone: "The defence minister
+			// blamed the National Liberation Army (ELN)".
+			var m lexicon.Match
 			for _, w := range within(x.weapons, weaponFirst, s.First, s.Last) {
 				if w.model != "" {
-					named = &w
+					m = lexicon.Match{First: w.first, Last: w.last}
 					break
 				}
 			}
-			if named == nil || x.doc.QuoteAt(s.Start) >= 0 {
+			if m.Last == 0 {
+				for _, a := range within(x.actors, actorFirst, s.First, s.Last) {
+					if isGroup(a.id) && a.kind == "non_state_armed_group" && x.blamed(&a) {
+						m = lexicon.Match{First: a.first, Last: a.last}
+						break
+					}
+				}
+			}
+			if m.Last == 0 || x.doc.QuoteAt(s.Start) >= 0 {
 				continue
 			}
-			m := lexicon.Match{First: named.first, Last: named.last}
 			fs = append(fs, &frame{
 				sent: si, trig: m, family: "hit", typ: "", continuation: true,
 				families: map[string]bool{"hit": true},
@@ -1326,6 +1335,17 @@ func (x *docState) weaponAfter(i int) bool {
 		t := x.doc.Tokens[i]
 		if t.Kind == text.Punct || !isArticle(t.Norm) && t.Kind != text.Number && !x.isGrammar(i) {
 			return false
+		}
+	}
+	return false
+}
+
+// insideActorName reports whether a trigger lies inside a longer actor
+// name: "Liberation" in "National Liberation Army".
+func (x *docState) insideActorName(m lexicon.Match) bool {
+	for _, a := range x.matchesIn(lexicon.Actor, m.First-6, m.First+1) {
+		if a.First <= m.First && m.Last <= a.Last && a.Last-a.First > m.Last-m.First {
+			return true
 		}
 	}
 	return false
