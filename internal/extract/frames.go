@@ -160,6 +160,10 @@ func (x *docState) buildFrames() {
 				same.anaphoric = same.anaphoric || x.anaphoric(m.First)
 				if rank(e.Family) > rank(same.family) {
 					same.family, same.typ, same.cameo, same.trig = e.Family, e.Type, e.CAMEO, m
+				} else if e.Family == same.family && severity(e.Type) > severity(same.typ) {
+					// "des manifestants … ont été dispersés à coups de gaz
+					// lacrymogène": the protest met an intervention.
+					same.typ, same.cameo = e.Type, e.CAMEO
 				}
 				continue
 			}
@@ -339,6 +343,18 @@ func (x *docState) buildFrames() {
 		x.assignFatalities(s, fs)
 		x.frames = append(x.frames, fs...)
 	}
+}
+
+// severity orders the types of one family where a clause may name
+// several: a protest, one met by an intervention, one met by deadly force.
+func severity(typ string) int {
+	switch typ {
+	case "protest_with_intervention":
+		return 1
+	case "excessive_force_against_protesters":
+		return 2
+	}
+	return 0
 }
 
 // rank orders families when two triggers share a clause: the more

@@ -125,6 +125,11 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 
 	r.Type, r.CAMEO = x.decideType(head, e, r.Weapons, a1, a2, r.Location)
 	r.EventType = event.Types[r.Type]
+	if event.Types[r.Type] == "protests" && a1 != nil && a2 != nil && a2.kind == "civilians" && a1.kind != "civilians" {
+		// ACLED puts the protesters first in a protest, also when the
+		// police intervene or fire on them.
+		a1, a2 = a2, a1
+	}
 	r.Actor1 = x.actor(a1, head.family, r.Location, 1)
 	r.Actor2 = x.actor(a2, head.family, r.Location, 2)
 	if r.Actor1 == nil && x.prevActor1 != nil && x.alsoIn(e) && (r.Actor2 == nil || r.Actor2.Country != x.prevActor1.Country) {
