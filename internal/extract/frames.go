@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"time"
+
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/text"
@@ -267,7 +269,7 @@ func (x *docState) buildFrames() {
 		}
 		for i := range info.dates {
 			d := info.dates[i]
-			if x.isDateline(d) || d.Since {
+			if x.isDateline(d) || x.background(d) {
 				continue // "since the February 1 coup": a starting point
 			}
 			if d.Kind == when.Offset {
@@ -303,7 +305,7 @@ func (x *docState) buildFrames() {
 			if f.date == nil && f.offset == nil {
 				for i := range info.dates {
 					d := info.dates[i]
-					if d.Kind != when.Offset && !d.Since && !x.isDateline(d) && !x.afterReportingVerb(d.First) && !x.statementClause(segs, d) &&
+					if d.Kind != when.Offset && !x.background(d) && !x.isDateline(d) && !x.afterReportingVerb(d.First) && !x.statementClause(segs, d) &&
 						!x.answeredBetween(d.First, f.trig.First) {
 						f.date = &info.dates[i]
 						break
@@ -1307,11 +1309,28 @@ func (x *docState) civilian(w weaponMention) bool {
 	return false
 }
 
+// background reports whether a date is a starting point long past ("since
+// 2015", "since the February 1 coup" a month before, anything over two
+// weeks): the start of a
+// state of things, not an event's day. A recent one ("detained since
+// last week") dates the event.
+func (x *docState) background(d when.Expr) bool {
+	if !d.Since {
+		return false
+	}
+	r := d.Resolve(x.in.Published)
+	if r.Value == "" || x.in.Published.IsZero() {
+		return true
+	}
+	t, err := time.Parse("2006-01-02", r.Value)
+	return err != nil || x.in.Published.Sub(t) > 14*24*time.Hour
+}
+
 // sinceIn reports whether a starting-point date ("since December",
 // "depuis 2015") stands in the clause seg.
 func (x *docState) sinceIn(ds []when.Expr, seg [2]int) bool {
 	for _, d := range ds {
-		if d.Since && d.First >= seg[0] && d.First < seg[1] {
+		if x.background(d) && d.First >= seg[0] && d.First < seg[1] {
 			return true
 		}
 	}
