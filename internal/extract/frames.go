@@ -1310,10 +1310,9 @@ func (x *docState) civilian(w weaponMention) bool {
 }
 
 // background reports whether a date is a starting point long past ("since
-// 2015", "since the February 1 coup" a month before, anything over two
-// weeks): the start of a
-// state of things, not an event's day. A recent one ("detained since
-// last week") dates the event.
+// 2015", "since the February 1 coup" a month before: anything over two
+// weeks): the start of a state of things, not an event's day. A recent
+// one ("detained since last week") dates the event.
 func (x *docState) background(d when.Expr) bool {
 	if !d.Since {
 		return false
