@@ -144,6 +144,13 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	if r.Actor2 == nil && (r.EventType == "explosions_remote_violence" || r.Type == "looting_property_destruction") {
 		r.Actor2 = x.civilians(e, r.Location)
 	}
+	if r.Actor1 == nil && r.Location != nil && unclaimedAttack(r.Type) {
+		// A bomb or an attack with no doer named: ACLED's "Unidentified
+		// Armed Group" of the country where it happened.
+		if c := x.alpha3(r.Location.Country); c != "" {
+			r.Actor1 = &event.Actor{ID: c + ".REB", Name: roleName("REB", x.countryName(c)), Kind: "non_state_armed_group", Country: c}
+		}
+	}
 	if r.Actor2 == nil && r.Type == "non_state_actor_overtakes_territory" {
 		r.Actor2 = x.defender(r.Actor1, r.Location)
 	}
@@ -680,6 +687,18 @@ func (x *docState) alsoIn(e *evt) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// unclaimedAttack reports whether an event of the type is the work of an
+// armed group when no doer is named: bombs, suicide attacks, attacks on
+// civilians and abductions (states shell and strike; they do not plant
+// roadside bombs).
+func unclaimedAttack(typ string) bool {
+	switch typ {
+	case "remote_explosive_landmine_ied", "suicide_bomb", "attack", "abduction_forced_disappearance":
+		return true
 	}
 	return false
 }
