@@ -36,6 +36,7 @@ type frame struct {
 	anaphoric      bool // the trigger is a noun taken up again: "the strikes", "ces frappes"
 	definite       bool // a definite article before the trigger noun: "l'attaque de Solhan"
 	fresh          bool // "une autre attaque", "another strike": a new event
+	claim          bool // "Al-Shabaab claimed the bombing": it takes up an attack told before
 	continuation   bool // no event word, only a weapon: it joins an event or is dropped
 }
 
@@ -173,6 +174,7 @@ func (x *docState) buildFrames() {
 				anaphoric: x.anaphoric(m.First) || x.anaphoricSubject(segs[k][0], m.First),
 				definite:  x.definite(m.First),
 				fresh:     x.grammarKindBefore(m.First) == "other",
+				claim:     x.claimAt(m),
 				sent:      si, trig: m, family: e.Family, typ: e.Type, cameo: e.CAMEO,
 				families: map[string]bool{e.Family: true},
 				segFirst: segs[k][0], segLast: segs[k][1],
@@ -947,11 +949,16 @@ func (x *docState) anaphoric(i int) bool {
 	}
 	// "a revendiqué l'attaque", "claimed the bombing", "L'attaque a été
 	// revendiquée par le GSIM": a claim takes up an event told before.
-	if x.cueBefore(i) == "claim" {
-		return true
+	return x.claimAt(lexicon.Match{First: i, Last: x.nextNonTrigger(i)})
+}
+
+// claimAt reports whether a claim word stands right before the trigger m
+// ("claimed the bombing") or right after it ("L'attaque a été revendiquée").
+func (x *docState) claimAt(m lexicon.Match) bool {
+	if x.cueBefore(m.First) == "claim" || x.grammarKindBefore(m.First) == "claim" {
+		return true // "a revendiqué l'attaque", "claimed the bombing"
 	}
-	end := x.nextNonTrigger(i)
-	for j := end; j < end+3 && j < len(x.doc.Tokens); j++ {
+	for j := m.Last; j < m.Last+3 && j < len(x.doc.Tokens); j++ {
 		if x.grammarAt[j] == "claim" {
 			return true
 		}

@@ -20,6 +20,10 @@ type evt struct {
 // merged without a stronger link (a shared weapon model or place).
 const mergeWindow = 2
 
+// claimWindow is how many sentences back a claim ("a revendiqué
+// l'attaque") looks for the attack it takes up.
+const claimWindow = 5
+
 // merge groups frames into events. A frame joins the event it is
 // compatible with that has a frame in the same or one of the mergeWindow
 // previous sentences, or shares a weapon model with it; among several,
@@ -38,7 +42,8 @@ func (x *docState) merge() []*evt {
 			}
 			// "L'attaque de Solhan": a definite noun with the place of an
 			// event told before takes it up, however far back.
-			near := f.sent-last.sent <= mergeWindow || sharesModel(e, f) || f.definite && sharesPlace(e, f)
+			near := f.sent-last.sent <= mergeWindow || sharesModel(e, f) || f.definite && sharesPlace(e, f) ||
+				f.claim && f.sent-last.sent <= claimWindow // "Al-Shabaab claimed the bombing" paragraphs later
 			if !near || x.apart(e, f) || !(x.compatible(e, f) || f.anaphoric && x.sameKind(e, f)) {
 				continue
 			}
@@ -176,7 +181,7 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 			return false
 		}
 
-		if conflictPlatform(o, f) {
+		if conflictPlatform(o, f) || suicideVersusFire(o, f) || suicideVersusFire(f, o) {
 			return false
 		}
 		if o.date != nil && f.date != nil {
@@ -189,6 +194,24 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 		}
 	}
 	return true
+}
+
+// suicideVersusFire reports whether a is a suicide attack and b names
+// weapons fired from afar (mortars, rockets, artillery, missiles, aircraft):
+// "a suicide bomber blew himself up … Overnight, mortar rounds fired by the
+// militants landed near the airport" tells two attacks. ("The bomber"
+// is the suicide bomber, not an aircraft.)
+func suicideVersusFire(a, b *frame) bool {
+	if !a.families["suicide"] {
+		return false
+	}
+	for _, w := range b.weapons {
+		switch {
+		case isMissile(w.class), w.class == "mortar", w.class == "artillery", platformOf(w) == "air" && w.class != "bomber_aircraft":
+			return true
+		}
+	}
+	return false
 }
 
 // actorKey is who an actor is, as far as the text says: a group id, or a
