@@ -486,12 +486,17 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 			}
 		}
 		if len(in) > 0 && len(out) > 0 {
-			for i := range out {
-				if out[i].role == 1 && !x.blamed(out[i].a) {
-					out[i].strong = false
+			kept := out[:0]
+			for _, c := range out {
+				if c.role == 2 && !c.strong && c.a.first > f.trig.First && x.clauseSubject(c.a.first) {
+					continue // "…, as Moscow pressed an offensive": the subject of another clause
 				}
+				if c.role == 1 && !x.blamed(c.a) {
+					c.strong = false
+				}
+				kept = append(kept, c)
 			}
-			cands[f] = append(in, out...)
+			cands[f] = append(in, kept...)
 		}
 	}
 	pick := func(cs []candidate, role int, strong bool, not *actorMention) *actorMention {
@@ -594,6 +599,12 @@ func (x *docState) answeredBetween(a, b int) bool {
 		a, b = b, a
 	}
 	return x.answered(a, b+1)
+}
+
+// clauseSubject reports whether the actor at token i opens a clause after
+// a clause word ("as Moscow pressed", "tandis que Moscou a promis").
+func (x *docState) clauseSubject(i int) bool {
+	return x.grammarKindBefore(x.beforeArticles(i)+1) == "clause"
 }
 
 // inAnchorClause reports whether token i lies in the clause of an offset
