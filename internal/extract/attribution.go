@@ -65,7 +65,7 @@ func (x *docState) attribute() {
 				pronoun = pronoun || x.pronounNear(m.First, m.Last)
 			default:
 				attributed = true
-				info.claimed = true
+				info.claimed = info.claimed || x.lex.Cues[m.Index].Kind != "gloss"
 				pronoun = pronoun || x.pronounNear(m.First, m.Last)
 			}
 		}
@@ -313,7 +313,7 @@ func (x *docState) subjectActor(first, last int, cues []lexicon.Match, maxD int)
 	var best *actorMention
 	bestD := maxD + 1
 	for _, c := range cues {
-		if c.First < first || c.First >= last || x.lex.Cues[c.Index].Kind != "verb" && x.lex.Cues[c.Index].Kind != "denial" {
+		if k := x.lex.Cues[c.Index].Kind; c.First < first || c.First >= last || k != "verb" && k != "gloss" && k != "denial" {
 			continue
 		}
 		as := within(x.actors, actorFirst, first, last)

@@ -1086,7 +1086,7 @@ func (x *docState) statementClause(segs [][2]int, d when.Expr) bool {
 		}
 		next := segs[k+1]
 		for _, m := range x.matchesIn(lexicon.Attribution, next[0], next[1]) {
-			if k := x.lex.Cues[m.Index].Kind; k == "verb" || k == "denial" {
+			if k := x.lex.Cues[m.Index].Kind; k == "verb" || k == "gloss" || k == "denial" {
 				return !x.hasTrigger(next[0], m.First)
 			}
 		}
@@ -1111,7 +1111,7 @@ func (x *docState) hasTrigger(first, last int) bool {
 func (x *docState) afterReportingVerb(i int) bool {
 	for _, m := range x.matchesIn(lexicon.Attribution, i-16, i+1) {
 		k := x.lex.Cues[m.Index].Kind
-		if (k == "verb" || k == "denial") && m.Last <= i && i-m.Last <= 1 {
+		if (k == "verb" || k == "gloss" || k == "denial") && m.Last <= i && i-m.Last <= 1 {
 			return true
 		}
 	}

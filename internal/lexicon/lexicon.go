@@ -210,7 +210,7 @@ var (
 	roles        = set("GOV", "MIL", "POL", "CVL", "REB", "MED")
 	families     = set("hit", "strike", "clash", "capture", "kill", "supply", "arrest", "protest", "riot", "intercept", "destroy", "abduct", "suicide", "chemical", "agreement")
 	platforms    = set("", "air", "sea", "ground")
-	cueKinds     = set("cue", "verb", "hedge", "denial")
+	cueKinds     = set("cue", "verb", "gloss", "hedge", "denial")
 	sourceKinds  = set("media", "government", "military", "armed_group", "anonymous", "witness", "ngo", "international_org")
 	numberKinds  = set("exact", "vague", "min", "max", "approx", "between", "and")
 	grammarKinds = set("target", "agent", "genitive", "within", "person", "pronoun", "speaker", "irrealis", "locative", "ledby", "support", "passive", "dead", "blame", "claim", "base", "civil", "clause", "response", "other", "also", "from", "power", "habit", "hurt", "subset", "attempt")
