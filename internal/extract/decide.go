@@ -77,6 +77,9 @@ func (x *docState) decideType(head *frame, e *evt, ws []event.Weapon, a1, a2 *ac
 		// Armed men storming a church or a village attack it; a
 		// demonstration that breaks, burns or storms is a riot.
 		if a1 != nil && a1.kind == "non_state_armed_group" {
+			if !fams["riot"] && !fams["destroy"] {
+				return "", "" // "the gunmen marched their captives into a forest": no protest
+			}
 			return "attack", "180"
 		}
 		// Police or soldiers storming barricades or detaining

@@ -43,13 +43,17 @@ func (x *docState) merge() []*evt {
 			// "L'attaque de Solhan": a definite noun with the place of an
 			// event told before takes it up, however far back.
 			near := f.sent-last.sent <= mergeWindow || sharesModel(e, f) || f.definite && sharesPlace(e, f) ||
-				f.claim && f.sent-last.sent <= claimWindow // "Al-Shabaab claimed the bombing" paragraphs later
+				(f.claim || f.anaphoric) && f.sent-last.sent <= claimWindow // "Al-Shabaab claimed the bombing", "to protest against the abductions"
 			if !near || x.apart(e, f) || !(x.compatible(e, f) || f.anaphoric && x.sameKind(e, f)) {
 				continue
 			}
 			sc := affinity(e, f)
+
 			if f.anaphoric && group(e.frames[0].family) == group(f.family) {
 				sc += 3 // "the shelling" takes up a strike before a battle
+			}
+			if e.frames[len(e.frames)-1].sent == f.sent {
+				sc += 4 // "a similar protest … met the demonstrators": one sentence, one event
 			}
 			if sc > best {
 				into, best = e, sc

@@ -124,6 +124,9 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	}
 
 	r.Type, r.CAMEO = x.decideType(head, e, r.Weapons, a1, a2, r.Location)
+	if r.Type == "" {
+		return r, false
+	}
 	r.EventType = event.Types[r.Type]
 	if event.Types[r.Type] == "protests" && a1 != nil && a2 != nil && a2.kind == "civilians" && a1.kind != "civilians" {
 		// ACLED puts the protesters first in a protest, also when the

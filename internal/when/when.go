@@ -229,6 +229,12 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 				if a.Kind == "before" {
 					x.Hours = -x.Hours
 				}
+				// "A day earlier, a similar protest …", "Two days later,":
+				// no event named after it, so counted from the event told
+				// before.
+				if am.Last >= last || toks[am.Last].Kind == text.Punct && hours%24 == 0 {
+					x = Expr{First: i, Kind: Same, Days: x.Hours / 24}
+				}
 				out = append(out, finish(doc, x, am.Last))
 				return am.Last, true
 			}

@@ -129,6 +129,17 @@ func TestOffsetNoNumber(t *testing.T) {
 	}
 }
 
+// TestOffsetNoAnchor reads "A day earlier," with no event named after it
+// as counted from the event told before.
+func TestOffsetNoAnchor(t *testing.T) {
+	lex := load(t, "en")
+	doc := text.Analyze("A day earlier, a similar protest ended peacefully.", "en")
+	es := Find(doc, lex, lex.Match(doc.Tokens), 0, len(doc.Tokens))
+	if len(es) != 1 || es[0].Kind != Same || es[0].Days != -1 {
+		t.Errorf("got %+v, want one Same expression of -1 day", es)
+	}
+}
+
 func TestParsePublished(t *testing.T) {
 	for in, want := range map[string]string{
 		"2017-11-02":                "2017-11-02",
