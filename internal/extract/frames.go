@@ -16,7 +16,8 @@ type frame struct {
 	family            string
 	typ, cameo        string
 	families          map[string]bool
-	segFirst, segLast int // the clause the trigger sits in
+	arrest            *lexicon.TriggerEntry // an arrest word of the clause, should the clause's strike be a police raid
+	segFirst, segLast int                   // the clause the trigger sits in
 
 	actor1, actor2 *actorMention
 	a1strong       bool // actor1 came from an explicit cue (agent, genitive, adjective)
@@ -160,6 +161,9 @@ func (x *docState) buildFrames() {
 			}
 			if same != nil {
 				same.families[e.Family] = true
+				if e.Family == "arrest" {
+					same.arrest = &e
+				}
 				same.anaphoric = same.anaphoric || x.anaphoric(m.First)
 				if rank(e.Family) > rank(same.family) {
 					same.family, same.typ, same.cameo, same.trig = e.Family, e.Type, e.CAMEO, m
@@ -250,6 +254,13 @@ func (x *docState) buildFrames() {
 			if !x.negated(w.first, s.First) && !x.aimedAt(w.first) && !x.civilian(w) {
 				f := owner(w.first)
 				f.weapons = append(f.weapons, w)
+			}
+		}
+		// "SDF units … arrested a man in a raid": a raid with an arrest
+		// and no weapon is a police raid, not an air raid.
+		for _, f := range fs {
+			if f.arrest != nil && f.family != "arrest" && group(f.family) == "violence" && len(f.weapons) == 0 {
+				f.family, f.typ, f.cameo = f.arrest.Family, f.arrest.Type, f.arrest.CAMEO
 			}
 		}
 		for _, t := range within(x.targets, targetFirst, s.First, s.Last) {
@@ -344,9 +355,38 @@ func (x *docState) buildFrames() {
 			}
 		}
 		x.assignActors(s, fs, owner)
+		fs = x.policeRaids(fs)
 		x.assignFatalities(s, fs)
 		x.frames = append(x.frames, fs...)
 	}
+}
+
+// policeRaids drops the strikes of a sentence that tells an arrest when
+// they name no weapon and no doer: "detained five suspects …, in a raid in
+// the city of Hasakah" is one arrest, not an arrest and an air raid.
+func (x *docState) policeRaids(fs []*frame) []*frame {
+	var arrest *frame
+	for _, f := range fs {
+		if f.family == "arrest" && arrest == nil {
+			arrest = f
+		}
+	}
+	if arrest == nil {
+		return fs
+	}
+	kept := fs[:0]
+	for _, f := range fs {
+		if group(f.family) == "violence" && len(f.weapons) == 0 && f.actor1 == nil {
+			// Its places ("in the city of Hasakah") are the arrest's.
+			for _, p := range f.places {
+				arrest.places = append(arrest.places, p)
+				x.placeOwner[p.Start] = arrest
+			}
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
 }
 
 // severity orders the types of one family where a clause may name

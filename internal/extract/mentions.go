@@ -665,17 +665,20 @@ func (x *docState) modifiesThing(a actorMention) bool {
 		return j >= 0 && x.doc.Tokens[j].Kind == text.Word && !x.doc.Tokens[j].Cap && !isArticle(x.doc.Tokens[j].Norm) &&
 			x.weaponTok[j] == 0 && !x.triggerTok[j] && !x.isRoleWord(j) && x.doc.Lang == "fr" && !x.isGrammar(j)
 	}
-	if !a.bareCountry() || a.last-a.first != 1 {
+	if !a.bareCountry() {
 		return false
 	}
 	toks := x.doc.Tokens
-	// "Iranian-backed militias", "Russian-installed officials": a backer or
-	// a patron, not a party.
+	// "Iranian-backed militias", "U.S.-backed SDF", "Russian-installed
+	// officials": a backer or a patron, not a party.
 	if k := a.last; k+1 < len(toks) && toks[k].Norm == "-" {
 		switch toks[k+1].Norm {
-		case "backed", "installed", "allied", "aligned", "sponsored", "funded", "supported", "based":
+		case "backed", "installed", "allied", "aligned", "sponsored", "funded", "supported", "based", "led":
 			return true
 		}
+	}
+	if a.last-a.first != 1 {
+		return false
 	}
 	// "Ukraine's energy infrastructure": a possessive before a target.
 	if k := a.last; k+2 < len(toks) && toks[k].Norm == "'" && toks[k+1].Norm == "s" {
