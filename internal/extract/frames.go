@@ -1151,7 +1151,8 @@ func (x *docState) hasTrigger(first, last int) bool {
 func (x *docState) afterReportingVerb(i int) bool {
 	for _, m := range x.matchesIn(lexicon.Attribution, i-16, i+1) {
 		k := x.lex.Cues[m.Index].Kind
-		if (k == "verb" || k == "gloss" || k == "denial") && m.Last <= i && i-m.Last <= 1 {
+		if (k == "verb" || k == "gloss" || k == "denial") && m.Last <= i && i-m.Last <= 1 &&
+			(m.Last == i || x.doc.Tokens[m.Last].Kind != text.Punct) && x.doc.SentenceOf(m.First) == x.doc.SentenceOf(i) {
 			return true
 		}
 	}
