@@ -159,6 +159,9 @@ func (x *docState) buildFrames() {
 					same = f
 				}
 			}
+			if same != nil && group(same.family) == "demonstration" && x.cueBefore(m.First) == "target" {
+				continue // "to protest against the abductions": the protest's cause, not another event
+			}
 			if same != nil {
 				same.families[e.Family] = true
 				if e.Family == "arrest" {
@@ -282,7 +285,7 @@ func (x *docState) buildFrames() {
 		}
 		for i := range info.dates {
 			d := info.dates[i]
-			if x.isDateline(d) || x.background(d) {
+			if x.isDateline(d) || x.background(d) || d.Kind == when.Duration {
 				continue // "since the February 1 coup": a starting point
 			}
 			if d.Kind == when.Offset {
@@ -318,7 +321,7 @@ func (x *docState) buildFrames() {
 			if f.date == nil && f.offset == nil {
 				for i := range info.dates {
 					d := info.dates[i]
-					if d.Kind != when.Offset && !x.background(d) && !x.isDateline(d) && !x.afterReportingVerb(d.First) && !x.statementClause(segs, d) &&
+					if d.Kind != when.Offset && d.Kind != when.Duration && !x.background(d) && !x.isDateline(d) && !x.afterReportingVerb(d.First) && !x.statementClause(segs, d) &&
 						!x.answeredBetween(d.First, f.trig.First) {
 						f.date = &info.dates[i]
 						break

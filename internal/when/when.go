@@ -288,10 +288,16 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 				continue
 			}
 		}
-		// A unit with no number: "hours after", "less than a day after".
+		// A unit with no number: "hours after", "less than a day after",
+		// "over the past decade".
 		if e, m, ok := dateKind(i); ok && e.Kind == "unit" {
 			if end, ok := offsetAt(i, e.Value, m.Last); ok {
 				i = end - 1
+				continue
+			}
+			if durationBefore(i) {
+				out = append(out, finish(doc, Expr{First: i, Kind: Duration, Hours: e.Value, Since: e.Value >= 720}, m.Last))
+				i = m.Last - 1
 				continue
 			}
 		}

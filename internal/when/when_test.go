@@ -207,6 +207,7 @@ func TestSince(t *testing.T) {
 		{"en", "The strike hit the town on February 1.", false},
 		{"en", "Al-Shabaab, which has fought the government for more than 15 years, holds the south.", true},
 		{"fr", "Les exécutions se sont poursuivies pendant plusieurs jours.", false},
+		{"en", "Gangs have kidnapped thousands over the past decade.", true},
 	} {
 		lex := load(t, c.lang)
 		doc := text.Analyze(c.in, c.lang)
