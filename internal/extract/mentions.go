@@ -367,6 +367,9 @@ func (x *docState) lastGroup(trait string, n int, except string) *actorMention {
 		if trait == "group" && a.kind != "non_state_armed_group" {
 			continue // "les assaillants" are not the UN mission named before
 		}
+		if k := x.cueBefore(a.first); k == "ledby" || k == "support" {
+			continue // "le GSIM, lié à Al-Qaïda": the patron is not the group meant
+		}
 		if trait == "group" || x.lex.HasTrait(a.id, trait) {
 			return a
 		}

@@ -128,6 +128,9 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		return r, false
 	}
 	r.EventType = event.Types[r.Type]
+	if r.Type == "peaceful_protest" && a2 != nil && (a2.kind == "police" || a2.kind == "state_military" || a2.role == "POL" || a2.role == "MIL") {
+		a2 = nil // "sous la surveillance des forces de l'ordre": watching is no intervention
+	}
 	if event.Types[r.Type] == "protests" && a1 != nil && a2 != nil && a2.kind == "civilians" && a1.kind != "civilians" {
 		// ACLED puts the protesters first in a protest, also when the
 		// police intervene or fire on them.

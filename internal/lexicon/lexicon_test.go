@@ -158,3 +158,19 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestElisionAtEnd checks that a form ending in an elision ("la prise d'")
+// matches the text, where a word follows it ("la prise d'un poste").
+func TestElisionAtEnd(t *testing.T) {
+	l, err := Default("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := text.Tokenize("Le groupe a revendiqué la prise d'un poste militaire.")
+	for _, m := range l.Match(toks) {
+		if m.Cat == Trigger && toks[m.First].Norm == "la" {
+			return
+		}
+	}
+	t.Error(`"la prise d'" did not match "la prise d'un poste"`)
+}

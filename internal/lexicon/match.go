@@ -50,6 +50,13 @@ var errShortStem = errors.New("a stem needs at least 4 letters before *")
 // tokenizer documents go through, so forms and text fold alike.
 func (m *matcher) add(form string, c Category, index int) error {
 	toks := text.Tokenize(form)
+	if strings.HasSuffix(form, "'") || strings.HasSuffix(form, "’") {
+		// "la prise d'": an elision at the end of a form is read as it is
+		// in text, where a word follows it ("d'un").
+		if t := text.Tokenize(form + "x"); len(t) > 0 {
+			toks = t[:len(t)-1]
+		}
+	}
 	if len(toks) == 0 {
 		return errors.New("no tokens")
 	}
