@@ -296,15 +296,9 @@ func TestFindTitle(t *testing.T) {
 		{"A Kharkiv hospital said it treated ten people.", "Kharkiv", Event},
 	}
 	for _, c := range cases {
-		ms := g.Find(c.text, "")
-		var m *Mention
-		for i := range ms {
-			if c.text[ms[i].Start:ms[i].End] == c.words {
-				m = &ms[i]
-			}
-		}
+		m := findWords(g, c.text, c.words)
 		if m == nil {
-			t.Errorf("%q: %q not found in %+v", c.text, c.words, ms)
+			t.Errorf("%q: %q not found in %+v", c.text, c.words, g.Find(c.text, ""))
 			continue
 		}
 		if m.Role != c.role {
@@ -330,13 +324,7 @@ func TestTwinRegion(t *testing.T) {
 		{"Shelling hit the Kharkiv region overnight.", "Kharkiv", Region, 3},
 		{"Shelling hit Kharkiv overnight, Ukraine said.", "Kharkiv", City, 1},
 	} {
-		var m *Mention
-		ms := g.Find(c.text, "")
-		for i := range ms {
-			if c.text[ms[i].Start:ms[i].End] == c.words {
-				m = &ms[i]
-			}
-		}
+		m := findWords(g, c.text, c.words)
 		if m == nil {
 			t.Errorf("%q: %q not found", c.text, c.words)
 			continue

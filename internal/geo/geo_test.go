@@ -201,15 +201,9 @@ func TestFindSpans(t *testing.T) {
 		{"the Turkish town of Akcakale was hit", "Akcakale", "the Turkish town of Akcakale", 1, Event, City},
 	}
 	for _, c := range cases {
-		ms := g.Find(c.text, "")
-		var m *Mention
-		for i := range ms {
-			if c.text[ms[i].Start:ms[i].End] == c.words {
-				m = &ms[i]
-			}
-		}
+		m := findWords(g, c.text, c.words)
 		if m == nil {
-			t.Errorf("%q: %q not found in %+v", c.text, c.words, ms)
+			t.Errorf("%q: %q not found in %+v", c.text, c.words, g.Find(c.text, ""))
 			continue
 		}
 		if m.Text != c.phrase || m.Precision != c.prec || m.Role != c.role || m.Place.Feature != c.feature {
@@ -331,4 +325,16 @@ func TestConcurrent(t *testing.T) {
 	for w := 0; w < 4; w++ {
 		<-done
 	}
+}
+
+// findWords returns the mention Find makes of exactly these words of the
+// text, or nil.
+func findWords(g *Gazetteer, text, words string) *Mention {
+	ms := g.Find(text, "")
+	for i := range ms {
+		if text[ms[i].Start:ms[i].End] == words {
+			return &ms[i]
+		}
+	}
+	return nil
 }
