@@ -121,31 +121,25 @@ func (x *docState) actor(a *actorMention, family string, loc *event.Place, slot 
 	if loc != nil {
 		locCountry = x.alpha3(loc.Country)
 	}
-	countryName := func(iso3 string) string {
-		if c, ok := x.lex.Countries[iso3]; ok {
-			return c.Name
-		}
-		return iso3
-	}
 	switch {
 	case strings.HasPrefix(a.ref, "="):
 		if locCountry == "" {
 			return nil
 		}
 		out.ID, out.Kind, out.Country = locCountry+".REB", "non_state_armed_group", locCountry
-		out.Name = roleName("REB", countryName(locCountry))
+		out.Name = roleName("REB", x.countryName(locCountry))
 	case a.role != "":
 		c := locCountry
 		if c == "" {
 			return nil
 		}
 		out.ID, out.Kind, out.Country = c+"."+a.role, roleKind(a.role), c
-		out.Name = roleName(a.role, countryName(c))
+		out.Name = roleName(a.role, x.countryName(c))
 	case a.country != "" && a.id == a.country:
 		switch group(family) {
 		case "violence", "clash", "capture", "intercept":
 			out.ID, out.Kind = a.country+".MIL", "state_military"
-			out.Name = roleName("MIL", countryName(a.country))
+			out.Name = roleName("MIL", x.countryName(a.country))
 		case "arrest":
 			// The arresting side is a country's police, the arrested its
 			// people ("ont arrêté une vingtaine de Palestiniens").
@@ -154,7 +148,7 @@ func (x *docState) actor(a *actorMention, family string, loc *event.Place, slot 
 				role = "CVL"
 			}
 			out.ID, out.Kind = a.country+"."+role, roleKind(role)
-			out.Name = roleName(role, countryName(a.country))
+			out.Name = roleName(role, x.countryName(a.country))
 		}
 	}
 	if out.Country == "" && !isGroup(out.ID) && len(out.ID) >= 3 {

@@ -616,8 +616,14 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 // at token trig: the trigger names the earlier event the sentence
 // answers, and the actor before the word is the one who answers.
 func (x *docState) answered(a, trig int) bool {
-	for _, m := range x.matchesIn(lexicon.Grammar, a, trig) {
-		if x.lex.Grammar[m.Index].Kind == "response" && m.First > a && m.Last <= trig {
+	return x.grammarIn("response", a+1, trig)
+}
+
+// grammarIn reports whether a grammar word of the kind lies wholly in
+// tokens [first, last).
+func (x *docState) grammarIn(kind string, first, last int) bool {
+	for _, m := range x.matchesIn(lexicon.Grammar, first, last) {
+		if x.lex.Grammar[m.Index].Kind == kind && m.Last <= last {
 			return true
 		}
 	}
@@ -1405,7 +1411,7 @@ func (x *docState) weaponBetween(a, b int) bool {
 
 // weaponInClause reports whether a weapon is named in the clause seg.
 func (x *docState) weaponInClause(seg [2]int) bool {
-	return len(within(x.weapons, weaponFirst, seg[0], seg[1])) > 0
+	return x.weaponBetween(seg[0], seg[1])
 }
 
 // weaponListEnd is the end of the list of weapons that starts at token

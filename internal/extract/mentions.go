@@ -429,11 +429,7 @@ func (x *docState) compose(a *actorMention, m lexicon.Match) {
 	a.country = c.Country
 	a.id = c.Country + "." + a.role
 	a.kind = roleKind(a.role)
-	name := c.Name
-	if k, ok := x.lex.Countries[c.Country]; ok {
-		name = k.Name
-	}
-	a.name = roleName(a.role, name)
+	a.name = roleName(a.role, x.countryName(c.Country))
 	a.role = ""
 }
 

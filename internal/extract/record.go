@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/event"
-	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/when"
 )
 
@@ -474,12 +473,7 @@ func (x *docState) opensOther(si int) bool {
 	if len(segs) == 0 {
 		return false
 	}
-	for _, m := range x.matchesIn(lexicon.Grammar, segs[0][0], segs[0][1]) {
-		if x.lex.Grammar[m.Index].Kind == "other" {
-			return true
-		}
-	}
-	return false
+	return x.grammarIn("other", segs[0][0], segs[0][1])
 }
 
 // opensOtherIn reports whether one of the evidence sentences opens on
@@ -688,10 +682,8 @@ func (x *docState) isHistory(d event.Date) bool {
 // the event's frames.
 func (x *docState) alsoIn(e *evt) bool {
 	for _, f := range e.frames {
-		for _, m := range x.matchesIn(lexicon.Grammar, f.segFirst, f.segLast) {
-			if x.lex.Grammar[m.Index].Kind == "also" {
-				return true
-			}
+		if x.grammarIn("also", f.segFirst, f.segLast) {
+			return true
 		}
 	}
 	return false
