@@ -240,7 +240,10 @@ func actorKey(a *actorMention) (who, role string) {
 // and "les rebelles").
 func conflictActor(a, b *actorMention) bool {
 	if a != nil && a.reporter || b != nil && b.reporter {
-		return false
+		// A reporter may tell of another's act ("the SBU said …"), but
+		// two reporters of two countries tell two acts: "Kyiv announced
+		// that its forces had liberated Robotyne" after Moscow claimed it.
+		return a != nil && b != nil && a.reporter && b.reporter && a.country != "" && b.country != "" && a.country != b.country
 	}
 	wa, ra := actorKey(a)
 	wb, rb := actorKey(b)
