@@ -206,13 +206,22 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 // militants landed near the airport" tells two attacks. ("The bomber"
 // is the suicide bomber, not an aircraft.)
 func suicideVersusFire(a, b *frame) bool {
-	if !a.families["suicide"] {
-		return false
-	}
-	for _, w := range b.weapons {
-		switch {
-		case isMissile(w.class), w.class == "mortar", w.class == "artillery", platformOf(w) == "air" && w.class != "bomber_aircraft":
-			return true
+	switch {
+	case a.families["suicide"]:
+		for _, w := range b.weapons {
+			switch {
+			case isMissile(w.class), w.class == "mortar", w.class == "artillery", platformOf(w) == "air" && w.class != "bomber_aircraft":
+				return true
+			}
+		}
+	case a.families["chemical"]:
+		// "en représailles à l'attaque chimique … Trois missiles de
+		// croisière ont été tirés depuis une frégate": the answer is
+		// another attack (gas may fall from aircraft, not from a frigate).
+		for _, w := range b.weapons {
+			if w.class == "cruise_missile" || w.class == "ballistic_missile" || platformOf(w) == "sea" {
+				return true
+			}
 		}
 	}
 	return false
