@@ -125,9 +125,11 @@ func (x *docState) buildFrames() {
 				// the sentence.
 				continue // "under sustained bombardment since December": a campaign, not an event
 			}
-			if x.attemptBefore(segs[k][0], m.First) {
+			if x.attemptBefore(segs[k][0], m.First) || e.Family == "agreement" && x.grammarIn("attempt", segs[k][0], m.First) {
 				switch e.Family {
-				case "intercept":
+				case "intercept", "agreement":
+					// "des policiers ont tenté d'abattre ces engins", "tentent
+					// de relancer les négociations de cessez-le-feu"
 					continue // "des policiers ont tenté d'abattre ces engins"
 				case "capture":
 					e.Family, e.Type, e.CAMEO = "clash", "armed_clash", "190" // "ont tenté de reprendre la ville": a fight
@@ -1187,8 +1189,8 @@ func (x *docState) passive(i int) bool {
 func (x *docState) anaphoricSubject(first, trig int) bool {
 	for i := first; i < trig && i < first+3; i++ {
 		switch x.doc.Tokens[i].Norm {
-		case "ces", "cet", "cette", "these", "those", "this":
-			return i+1 < trig && x.weaponTok[i+1] != 0
+		case "ces", "cet", "cette", "these", "those", "this", "the":
+			return i+1 < trig && x.weaponTok[i+1] != 0 // "The missile, which …, damaged"
 		}
 	}
 	return false

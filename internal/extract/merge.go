@@ -122,6 +122,17 @@ func (x *docState) deniedBetween(a, b int) bool {
 	return false
 }
 
+// frameGroup is the group of a frame's family, where armed men who burn
+// or storm ("Les assaillants ont mis le feu aux maisons") do violence, not
+// riot.
+func frameGroup(f *frame) string {
+	g := group(f.family)
+	if g == "demonstration" && f.actor1 != nil && (f.actor1.kind == "non_state_armed_group" || isGroup(f.actor1.id) && f.actor1.kind != "civilians") {
+		return "violence"
+	}
+	return g
+}
+
 // group is the coarse kind of a family: frames of different groups never merge.
 func group(family string) string {
 	switch family {
@@ -142,7 +153,7 @@ func armed(g string) bool { return g == "violence" || g == "clash" || g == "capt
 // frappes"): same group of families and no weapon platform in conflict.
 func (x *docState) sameKind(e *evt, f *frame) bool {
 	for _, o := range e.frames {
-		og, fg := group(o.family), group(f.family)
+		og, fg := frameGroup(o), frameGroup(f)
 		if og != fg && !(armed(og) && armed(fg)) || conflictPlatform(o, f) {
 			return false
 		}
@@ -162,15 +173,18 @@ func killsIn(g string) bool {
 }
 
 func (x *docState) compatible(e *evt, f *frame) bool {
-	g := group(f.family)
+	g := frameGroup(f)
 	ok := false
 	for _, o := range e.frames {
-		og := group(o.family)
+		og := frameGroup(o)
 		sameSentence := o.sent == f.sent && armed(g) && armed(og)
 		// A bare "visé"/"hit" names no kind of its own: it takes up an
 		// attack or a strike told near it.
 		weak := f.family == "hit" && armed(og)
-		if og == g || sameSentence || weak || (f.family == "kill" && killsIn(og)) || (o.family == "kill" && killsIn(g)) {
+		// The same armed group attacking and burning: one raid.
+		fight := func(g string) bool { return g == "violence" || g == "clash" }
+		sameGroup := fight(g) && fight(og) && o.actor1 != nil && f.actor1 != nil && isGroup(o.actor1.id) && o.actor1.id == f.actor1.id
+		if og == g || sameSentence || weak || sameGroup || (f.family == "kill" && killsIn(og)) || (o.family == "kill" && killsIn(g)) {
 			ok = true
 		}
 	}
@@ -181,7 +195,9 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 		// Within one sentence, a doer found by position alone does not
 		// keep two frames apart: clauses share their subject badly.
 		weak := o.sent == f.sent && (!o.a1strong || !f.a1strong)
-		if !weak && conflictActor(o.actor1, f.actor1) {
+		// Protesters and the police who disperse them are both sides of
+		// one demonstration.
+		if !weak && g != "demonstration" && conflictActor(o.actor1, f.actor1) {
 			return false
 		}
 
