@@ -147,6 +147,13 @@ func (x *docState) buildFrames() {
 			if m.First < seizedTo {
 				continue // "seizing two rifles and grenades": a weapon seized
 			}
+			if e.Family == "destroy" && x.airWeaponAfter(m.Last) {
+				// "air defences destroyed 14 of 17 Shahed-type drones":
+				// shot down, not destroyed on the ground.
+				if ie, ok := x.interceptEntry(); ok {
+					e = ie
+				}
+			}
 			if e.Family == "capture" && x.grammarAt[x.afterArticles(m.Last)] == "power" {
 				continue // "the generals who seized power": a coup, not ground taken
 			}
@@ -536,6 +543,9 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 				if c.role == 2 && !c.strong && c.a.first > f.trig.First && x.clauseSubject(c.a.first) {
 					continue // "…, as Moscow pressed an offensive": the subject of another clause
 				}
+				if !c.strong && x.inRelativeClause(s, c.a.first) {
+					continue // "The missile, which Ukrainian officials identified as …, damaged"
+				}
 				if c.role == 1 && !x.blamed(c.a) {
 					c.strong = false
 				}
@@ -650,6 +660,18 @@ func (x *docState) answeredBetween(a, b int) bool {
 		a, b = b, a
 	}
 	return x.answered(a, b+1)
+}
+
+// inRelativeClause reports whether token i lies in a clause of sentence s
+// that opens with a relative word ("which", "qui"): an aside about
+// something named before.
+func (x *docState) inRelativeClause(s text.Sentence, i int) bool {
+	for _, g := range x.segments(s) {
+		if i >= g[0] && i < g[1] {
+			return x.grammarAt[g[0]] == "relative"
+		}
+	}
+	return false
 }
 
 // clauseSubject reports whether the actor at token i opens a clause after
@@ -1414,6 +1436,34 @@ func (x *docState) weaponBetween(a, b int) bool {
 // weaponInClause reports whether a weapon is named in the clause seg.
 func (x *docState) weaponInClause(seg [2]int) bool {
 	return x.weaponBetween(seg[0], seg[1])
+}
+
+// airWeaponAfter reports whether drones or missiles are named within a few
+// tokens after token i, past numbers, articles and grammar words ("14 of
+// 17 Shahed-type drones").
+func (x *docState) airWeaponAfter(i int) bool {
+	for end := i + 7; i < len(x.doc.Tokens) && i < end; i++ {
+		if w := x.weaponTok[i]; w != 0 {
+			c := x.weapons[w-1].class
+			return c == "drone" || isMissile(c)
+		}
+		t := x.doc.Tokens[i]
+		if t.Kind == text.Punct {
+			return false
+		}
+	}
+	return false
+}
+
+// interceptEntry is the lexicon's entry for an interception, as the
+// triggers file gives it.
+func (x *docState) interceptEntry() (lexicon.TriggerEntry, bool) {
+	for _, e := range x.lex.Triggers {
+		if e.Family == "intercept" {
+			return e, true
+		}
+	}
+	return lexicon.TriggerEntry{}, false
 }
 
 // weaponListEnd is the end of the list of weapons that starts at token
