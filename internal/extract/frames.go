@@ -531,20 +531,24 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 	for f, cs := range cands {
 		var in, out []candidate
 		for _, c := range cs {
-			if c.a.first >= f.segFirst && c.a.first < f.segLast {
+			switch {
+			case c.a.first >= f.segFirst && c.a.first < f.segLast:
 				in = append(in, c)
-			} else {
+			case !c.strong && x.inRelativeClause(s, c.a.first):
+				// "The missile, which Ukrainian officials identified as
+				// …, damaged": an aside's actors are not the verb's.
+			default:
 				out = append(out, c)
 			}
+		}
+		if len(in) == 0 {
+			cands[f] = out
 		}
 		if len(in) > 0 && len(out) > 0 {
 			kept := out[:0]
 			for _, c := range out {
 				if c.role == 2 && !c.strong && c.a.first > f.trig.First && x.clauseSubject(c.a.first) {
 					continue // "…, as Moscow pressed an offensive": the subject of another clause
-				}
-				if !c.strong && x.inRelativeClause(s, c.a.first) {
-					continue // "The missile, which Ukrainian officials identified as …, damaged"
 				}
 				if c.role == 1 && !x.blamed(c.a) {
 					c.strong = false
