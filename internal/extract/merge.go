@@ -200,6 +200,9 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 		if !weak && g != "demonstration" && conflictActor(o.actor1, f.actor1) {
 			return false
 		}
+		if ownStrike(o, f) || ownStrike(f, o) {
+			return false
+		}
 
 		if conflictPlatform(o, f) || suicideVersusFire(o, f) || suicideVersusFire(f, o) {
 			return false
@@ -461,4 +464,23 @@ func precisionRank(p string) int {
 		return 3
 	}
 	return 4
+}
+
+// ownStrike reports whether frame a is a strike an army reports as its
+// own and frame b an armed group's act: "les assaillants … L'armée
+// malienne a affirmé avoir neutralisé une vingtaine de terroristes lors de
+// frappes" tells the raid and the answer to it.
+func ownStrike(a, b *frame) bool {
+	return a.family == "strike" && a.actor1 != nil && a.actor1.reporter && stateForce(a.actor1) && b.actor1 != nil && irregular(b.actor1)
+}
+
+// stateForce reports whether an actor is a state's army or police of a
+// known country.
+func stateForce(a *actorMention) bool {
+	return a.country != "" && (a.kind == "state_military" || a.kind == "police")
+}
+
+// irregular reports whether an actor is an armed group, named or not.
+func irregular(a *actorMention) bool {
+	return a.role == "REB" || isGroup(a.id) && a.kind == "non_state_armed_group"
 }
