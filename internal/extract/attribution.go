@@ -2,9 +2,11 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
+	"github.com/sitrep/sitrep/internal/text"
 	"github.com/sitrep/sitrep/internal/when"
 )
 
@@ -42,7 +44,8 @@ type sentInfo struct {
 // denial denied.
 func (x *docState) attribute() {
 	var prev []event.Source
-	var known []event.Source // every source named so far, for back-references
+	var known []event.Source            // every source named so far, for back-references
+	people := map[string]event.Source{} // a titled person's surname → the title's source
 	for si, s := range x.doc.Sentences {
 		cues := x.matchesIn(lexicon.Attribution, s.First, s.Last)
 		srcs := x.matchesIn(lexicon.Source, s.First, s.Last)
@@ -75,6 +78,7 @@ func (x *docState) attribute() {
 			}
 		}
 		var found []event.Source
+		var foundSpans [][2]int
 		for _, m := range srcs {
 			if m.First < s.First || m.First >= s.Last || x.doc.QuoteAt(x.doc.Tokens[m.First].Start) >= 0 {
 				continue
@@ -84,11 +88,48 @@ func (x *docState) attribute() {
 				continue
 			}
 			known = append(known, src)
+			if name := x.personAfter(m.Last); name != "" {
+				people[name] = src // "the governor, Oleh Synehubov"
+			}
+			if x.staffOf(m, srcs) {
+				// "des journalistes de l'AFP", "a spokesman of the
+				// ministry": the body after the genitive is the source.
+				continue
+			}
 			if attributed && x.nearCue(m, cues, s.First, s.Last) {
 				x.sourceSpans = append(x.sourceSpans, [2]int{m.First, m.Last})
+				first := m.First
+				for first < m.Last-1 && isArticle(x.doc.Tokens[first].Norm) {
+					first++
+				}
+				foundSpans = append(foundSpans, [2]int{first, m.Last})
 				if !hasSource(found, src) {
 					found = append(found, src)
 				}
+			}
+		}
+		if attributed && len(found) > 0 {
+			// "a indiqué le Syndicat national des policiers haïtiens
+			// (SYNAPOHA)": a proper name holding every source found
+			// is the source, not the generic word inside it.
+			if np, ok := x.namePhrase(s.First, s.Last, cues); ok && np.proper && inside(foundSpans, np.first, np.last) && generic(found) {
+				found = []event.Source{np.src}
+			}
+		}
+		np, npOK, unnamed := namePhrase{}, false, false
+		if attributed && len(found) == 0 {
+			np, npOK = x.namePhrase(s.First, s.Last, cues)
+			if src, ok := people[x.surname(np, npOK)]; ok {
+				// "Synehubov said", after "the governor, Oleh Synehubov".
+				src.Text = np.src.Text
+				np.src, np.proper = src, true
+			}
+			if npOK && np.proper {
+				// "a rapporté le Centre d'analyse et de recherche en
+				// droits de l'homme (CARDH)": a name no lexicon lists
+				// comes before an actor inside it.
+				found = append(found, np.src)
+				x.sourceSpans = append(x.sourceSpans, [2]int{np.first, np.last})
 			}
 		}
 		if attributed && len(found) == 0 {
@@ -114,13 +155,23 @@ func (x *docState) attribute() {
 		if attributed && len(found) == 0 {
 			if a := x.subjectActor(s.First, s.Last, cues, cueWindow); a != nil {
 				found = append(found, actorSource(*a, x.span(a.first, a.last)))
+			} else if npOK && (np.proper || x.doc.Lang == "en") {
+				// "the state emergency management agency said", "a
+				// county security official said".
+				found = append(found, np.src)
+				x.sourceSpans = append(x.sourceSpans, [2]int{np.first, np.last})
+			} else if npOK {
+				// "selon un porte-parole militaire": someone reports,
+				// though the words are no English name to give.
+				unnamed = true
 			} else if pronoun {
 				found = append(found, prev...)
 			}
 		}
+		found = dropBareAnonymous(found)
 		if attributed {
 			info.sources = orderSources(found)
-			if len(found) > 0 {
+			if len(found) > 0 || unnamed {
 				prev = info.sources
 				if info.modality == Asserted {
 					info.modality = Reported
@@ -146,6 +197,12 @@ func (x *docState) nearCue(m lexicon.Match, cues []lexicon.Match, first, last in
 		if x.lex.Cues[c.Index].Kind == "cue" && m.First < c.First {
 			continue
 		}
+		// "Residents blamed the federal army": who is blamed does not
+		// report. "Shelling was reported": what is reported does not
+		// either.
+		if m.First >= c.Last && x.blames(c) || m.First < c.First && x.passiveCue(c) {
+			continue
+		}
 		// "…, a précisé le parquet régional": an inverted subject right
 		// after the verb is its source; one named before belongs to the
 		// clause ("utilisés par l'armée russe").
@@ -160,8 +217,14 @@ func (x *docState) nearCue(m lexicon.Match, cues []lexicon.Match, first, last in
 }
 
 // sourceRightAfter reports whether a source follows reporting verb c,
-// past articles at most: "a précisé le parquet", "said the ministry".
+// past articles at most, in inverted order: "…, a précisé le parquet",
+// "…, said the ministry". A verb that does not follow a comma or a quote
+// has its subject before it; what follows it is whom it told ("a military
+// source told local radio").
 func (x *docState) sourceRightAfter(c lexicon.Match) bool {
+	if c.First == 0 || x.doc.Tokens[c.First-1].Kind != text.Punct {
+		return false
+	}
 	i := c.Last
 	for i < len(x.doc.Tokens) && isArticle(x.doc.Tokens[i].Norm) {
 		i++
@@ -248,6 +311,11 @@ func (x *docState) source(m lexicon.Match, known []event.Source) (event.Source, 
 				src.Name = e.Name + " in the " + a.name
 			}
 			src.Text = x.span(m.First, a.last)
+		} else if a := x.anonymousOf(m); a != nil {
+			// "a Peshmerga commander, speaking on condition of anonymity":
+			// the person the anonymity clause follows says whose side.
+			src.Affiliation = a.id
+			src.Text = x.span(a.first, m.Last)
 		} else if c, first, last := x.sourceDemonym(m); c != "" {
 			// "une source militaire saoudienne", "a Saudi military
 			// source": the demonym says whose side the source is on.
@@ -326,7 +394,13 @@ func (x *docState) subjectActor(first, last int, cues []lexicon.Match, maxD int)
 				continue
 			}
 			d := c.First - a.last
+			if d >= 0 && x.passiveCue(c) {
+				continue // "Russian shelling of the town was reported"
+			}
 			if d < 0 {
+				if x.blames(c) {
+					continue // the one blamed
+				}
 				d = a.first - c.Last
 			}
 			if d >= 0 && d < bestD {
@@ -396,3 +470,376 @@ func subsumed(in []event.Source, i int) bool {
 // supported reports whether a "soutenu par" / "backed by" word stands
 // right before the actor: a backer, not the one who speaks or acts.
 func (x *docState) supported(a *actorMention) bool { return x.cueBefore(a.first) == "support" }
+
+// blames reports whether reporting verb c is an accusation ("blamed",
+// "a accusé"): its source stands before it, the one accused after it.
+func (x *docState) blames(c lexicon.Match) bool {
+	k, ok := x.grammarAt[c.First]
+	return ok && k == "blame"
+}
+
+// staffOf reports whether source match m is followed by a genitive and
+// another source: "des journalistes de l'AFP", "a spokesman for the
+// ministry" — the body is the source, not its staff.
+func (x *docState) staffOf(m lexicon.Match, srcs []lexicon.Match) bool {
+	for _, o := range srcs {
+		if o.First > m.Last && o.First <= m.Last+3 && x.genitiveBetween(m.Last, o.First) {
+			return true
+		}
+	}
+	return false
+}
+
+// anonymousOf finds, for an anonymity clause set off by a comma ("…,
+// speaking on condition of anonymity", "…, qui a requis l'anonymat"), the
+// named actor of the phrase it follows: "a Peshmerga commander", "un
+// officier de l'armée".
+func (x *docState) anonymousOf(m lexicon.Match) *actorMention {
+	toks := x.doc.Tokens
+	if m.First == 0 || toks[m.First-1].Norm != "," {
+		return nil
+	}
+	start := m.First - 1
+	for start > 0 && m.First-start <= 8 && (toks[start-1].Kind != text.Punct || toks[start-1].Norm == "'" || toks[start-1].Norm == "-") {
+		start--
+	}
+	as := within(x.actors, actorFirst, start, m.First-1)
+	for j := len(as) - 1; j >= 0; j-- {
+		if a := &as[j]; a.id != "" && a.last < m.First && a.kind != "civilians" && (isGroup(a.id) || strings.Contains(a.id, ".")) {
+			return a
+		}
+	}
+	return nil
+}
+
+// dropBareAnonymous drops a bare "anonymous source" (from an anonymity
+// clause alone) when the same sentence names the anonymous source more
+// precisely: "a military source, speaking on condition of anonymity".
+func dropBareAnonymous(in []event.Source) []event.Source {
+	precise := false
+	for _, s := range in {
+		if s.Kind == "anonymous" && s.Name != "anonymous source" {
+			precise = true
+		}
+	}
+	if !precise {
+		return in
+	}
+	out := in[:0]
+	for _, s := range in {
+		if s.Kind != "anonymous" || s.Name != "anonymous source" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// namePhrase is a source named in words no lexicon lists: the subject of
+// a reporting verb ("the state emergency management agency said"), its
+// inverted subject ("a rapporté le Centre d'analyse et de recherche en
+// droits de l'homme (CARDH)") or the words after "selon" / "according to".
+type namePhrase struct {
+	first, last int // token range of the name
+	// proper is set for a name in capitals ("Kurdistan Regional
+	// Government") or one given with its acronym: it is taken before an
+	// actor named inside it.
+	proper bool
+	src    event.Source
+}
+
+// maxNameWords bounds a name phrase; a longer run is a clause, not a name.
+const maxNameWords = 9
+
+// namePhrase finds the name phrase of the first reporting cue of
+// sentence [first, last) that has one.
+func (x *docState) namePhrase(first, last int, cues []lexicon.Match) (namePhrase, bool) {
+	toks := x.doc.Tokens
+	for _, c := range cues {
+		if c.First < first || c.First >= last {
+			continue
+		}
+		var a, b int
+		switch kind := x.lex.Cues[c.Index].Kind; {
+		case kind == "cue":
+			a, b = x.phraseAfter(c.Last, last)
+		case kind == "verb" || kind == "denial":
+			if c.First > first && toks[c.First-1].Kind == text.Punct && toks[c.First-1].Norm != ")" && !x.blames(c) {
+				a, b = x.phraseAfter(c.Last, last)
+			} else {
+				a, b = x.phraseBefore(c.First, first)
+			}
+		default:
+			continue
+		}
+		if np, ok := x.makeNamePhrase(a, b); ok {
+			return np, true
+		}
+	}
+	return namePhrase{}, false
+}
+
+// phraseStop reports whether token i ends a name phrase: punctuation
+// (but apostrophes, hyphens and brackets), a date, a cue, a trigger, or a
+// grammar word that opens another phrase or clause.
+func (x *docState) phraseStop(i int) bool {
+	t := x.doc.Tokens[i]
+	if t.Kind == text.Punct {
+		switch t.Norm {
+		case "'", "-", "(", ")":
+			return false
+		}
+		return true
+	}
+	if x.triggerTok[i] || x.inDate(i) || x.inCategory(lexicon.Attribution, i) {
+		return true
+	}
+	switch x.grammarAt[i] {
+	case "edge", "pronoun", "locative", "passive", "clause", "relative", "target", "agent", "from", "subset", "support", "blame", "claim", "base", "aux", "also", "habit", "irrealis":
+		return true
+	}
+	return false
+}
+
+// phraseAfter returns the words after a cue up to the next stop, past a
+// date and articles: "selon un proche des otages", "said the Kurdistan
+// Regional Government". A bracketed acronym within reach ends it.
+func (x *docState) phraseAfter(i, last int) (int, int) {
+	toks := x.doc.Tokens
+	for i < last && (x.inDate(i) || isArticle(toks[i].Norm) || x.grammarAt[i] == "genitive") {
+		i++
+	}
+	for j := i; j < last && j < i+16; j++ {
+		if t := toks[j]; t.Kind == text.Punct && t.Norm != "'" && t.Norm != "-" && t.Norm != "(" {
+			break
+		}
+		if toks[j].Norm == "(" && j+2 < last && toks[j+1].Upper && len(toks[j+1].Norm) >= 2 && toks[j+2].Norm == ")" {
+			return i, j + 3
+		}
+	}
+	capital := i < last && toks[i].Cap
+	j := i
+	for j < last && j-i <= maxNameWords {
+		if x.phraseStop(j) {
+			// "the Centre for Analysis": a stop word inside a name in
+			// capitals.
+			if !(capital && toks[j].Kind == text.Word && j+1 < last && toks[j+1].Cap && x.grammarAt[j] == "edge") {
+				break
+			}
+		}
+		j++
+	}
+	if j-i > maxNameWords {
+		return 0, 0
+	}
+	return i, j
+}
+
+// phraseBefore returns the words before a reporting verb back to the
+// start of its clause: "…, a county security official said".
+func (x *docState) phraseBefore(end, first int) (int, int) {
+	for end > first && (x.grammarAt[end-1] == "aux" || x.grammarAt[end-1] == "also") {
+		end--
+	}
+	if end > first && x.grammarAt[end-1] == "passive" {
+		return 0, 0 // "was reported"
+	}
+	j := end - 1
+	for j >= first && j >= x.datelineEnd && end-j <= maxNameWords+1 {
+		if x.phraseStop(j) {
+			break
+		}
+		j--
+	}
+	if end-j > maxNameWords+1 {
+		return 0, 0
+	}
+	return j + 1, end
+}
+
+// makeNamePhrase turns tokens [a, b) into a source: past leading articles
+// and numbers; not a pronoun, a place, a lexicon source or an actor's own
+// name (those have their own paths).
+func (x *docState) makeNamePhrase(a, b int) (namePhrase, bool) {
+	toks := x.doc.Tokens
+	for a < b && (isArticle(toks[a].Norm) || toks[a].Kind == text.Number || x.inCategory(lexicon.Number, a) || x.grammarAt[a] == "speaker") {
+		a++
+	}
+	for b > a && toks[b-1].Kind == text.Punct && toks[b-1].Norm != ")" {
+		b--
+	}
+	if a >= b || toks[a].Kind != text.Word {
+		return namePhrase{}, false
+	}
+	for _, k := range [...]string{"aux", "passive", "irrealis", "habit"} {
+		if x.grammarIn(k, a-2, b) {
+			return namePhrase{}, false // "n'a pas été revendiquée", "was reported"
+		}
+	}
+	acronym := -1
+	if b-a >= 4 && toks[b-1].Norm == ")" && toks[b-3].Norm == "(" && toks[b-2].Upper {
+		acronym = b - 2
+	}
+	for i := a; i < b; i++ {
+		if x.grammarAt[i] == "pronoun" {
+			return namePhrase{}, false
+		}
+	}
+	if x.covered(lexicon.Source, a, b) || x.placeCovers(a, b) {
+		return namePhrase{}, false // the lexicon's or the gazetteer's name
+	}
+	lead := a // past a leading country: "Sudan's", "Ethiopian"
+	for _, o := range within(x.actors, actorFirst, a-16, b) {
+		if o.last <= a || o.first >= b {
+			continue
+		}
+		if o.first <= a && o.bareCountry() && o.last < b {
+			lead = o.last
+			for lead < b && (toks[lead].Norm == "'" || toks[lead].Norm == "s") {
+				lead++
+			}
+		}
+	}
+	for _, o := range within(x.actors, actorFirst, a-16, b) {
+		if o.last <= a || o.first >= b || o.id == "" || o.bareCountry() && o.last < b {
+			continue
+		}
+		// An actor that heads the phrase names the source ("Sudan's Rapid
+		// Support Forces (RSF)"); one inside a longer name does not ("le
+		// Syndicat national des policiers haïtiens").
+		if o.first <= lead || !toks[a].Cap {
+			return namePhrase{}, false
+		}
+	}
+	proper := toks[a].Cap && (acronym >= 0 || x.doc.Lang == "en" && x.allCapitalized(a, b))
+	name := x.span(a, b)
+	if acronym >= 0 && x.doc.Lang != "en" {
+		name = x.span(acronym, acronym+1) // the French name is not the English one; the acronym is both
+	}
+	if !proper && toks[a].Cap && x.doc.Lang == "en" {
+		return namePhrase{}, false // "Moscow", "Kyiv": a name in capitals that is not all a name
+	}
+	src := event.Source{Name: name, Kind: "government", Text: x.span(a, b)}
+	return namePhrase{first: a, last: b, proper: proper, src: src}, true
+}
+
+// allCapitalized reports whether every word of [a, b) but short linking
+// words ("of", "for", "and", "the") starts with a capital.
+func (x *docState) allCapitalized(a, b int) bool {
+	for i := a; i < b; i++ {
+		t := x.doc.Tokens[i]
+		if t.Kind != text.Word || t.Cap {
+			continue
+		}
+		if _, ok := x.grammarAt[i]; ok || isArticle(t.Norm) || len(t.Norm) <= 3 {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// inCategory reports whether token i lies inside a match of category c.
+func (x *docState) inCategory(c lexicon.Category, i int) bool {
+	for _, m := range x.matchesIn(c, i-16, i+1) {
+		if i >= m.First && i < m.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// covered reports whether matches of category c cover every token of
+// [a, b).
+func (x *docState) covered(c lexicon.Category, a, b int) bool {
+	for i := a; i < b; i++ {
+		if !x.inCategory(c, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// placeCovers reports whether one place name covers tokens [a, b):
+// "Kyiv said" names no source of its own.
+func (x *docState) placeCovers(a, b int) bool {
+	start, end := x.doc.Tokens[a].Start, x.doc.Tokens[b-1].End
+	for _, p := range within(x.in.Places, placeStart, start-200, end) {
+		if p.Start <= start && end <= p.End {
+			return true
+		}
+	}
+	return false
+}
+
+// inDate reports whether token i lies inside a date expression.
+func (x *docState) inDate(i int) bool {
+	for _, d := range x.sents[x.sentenceOf(i)].dates {
+		if i >= d.First && i < d.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// inside reports whether every span lies within tokens [first, last).
+func inside(spans [][2]int, first, last int) bool {
+	for _, sp := range spans {
+		if sp[0] < first || sp[1] > last {
+			return false
+		}
+	}
+	return true
+}
+
+// passiveCue reports whether reporting verb c is a passive participle
+// ("was reported", "ont été signalés"): what stands before it is what is
+// reported, not who reports.
+func (x *docState) passiveCue(c lexicon.Match) bool {
+	for i := c.First - 1; i >= 0 && i >= c.First-2; i-- {
+		switch x.grammarAt[i] {
+		case "passive":
+			return true
+		case "aux", "also":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// generic reports whether every source has a generic lexicon name, in
+// lower case ("union", "police"), rather than a body's own name.
+func generic(srcs []event.Source) bool {
+	for _, s := range srcs {
+		if s.Name == "" || unicode.IsUpper([]rune(s.Name)[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// personAfter returns the folded surname of a person named right after a
+// source's title, in apposition or not: "the governor, Oleh Synehubov",
+// "regional governor Serhiy Lysak said". It is "" when no name follows.
+func (x *docState) personAfter(i int) string {
+	toks := x.doc.Tokens
+	if i < len(toks) && toks[i].Norm == "," {
+		i++
+	}
+	j := i
+	for j < len(toks) && j-i < 4 && toks[j].Kind == text.Word && toks[j].Cap && !toks[j].Upper && !x.inCategory(lexicon.Source, j) && !x.inCategory(lexicon.Actor, j) {
+		j++
+	}
+	if j-i < 2 {
+		return ""
+	}
+	return toks[j-1].Norm
+}
+
+// surname is the folded last word of a name phrase, "" when there is none.
+func (x *docState) surname(np namePhrase, ok bool) string {
+	if !ok || np.last <= np.first {
+		return ""
+	}
+	return x.doc.Tokens[np.last-1].Norm
+}

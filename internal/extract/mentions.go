@@ -564,7 +564,13 @@ func (x *docState) separatePlacesAndActors() {
 	for _, a := range x.actors {
 		drop := false
 		for _, m := range x.matchesIn(lexicon.Source, a.first-20, a.first+1) {
-			if m.First <= a.first && a.last <= m.Last && m.Last-m.First > a.last-a.first {
+			// A source's article does not make it longer: "a community
+			// leader" names the same person as the actor "community leader".
+			first := m.First
+			for first < a.first && isArticle(x.doc.Tokens[first].Norm) {
+				first++
+			}
+			if first <= a.first && a.last <= m.Last && m.Last-first > a.last-a.first {
 				drop = true
 			}
 		}
