@@ -57,7 +57,7 @@ func (x *docState) decideType(head *frame, e *evt, ws []event.Weapon, a1, a2 *ac
 		if head.family == "clash" {
 			// An attack on civilians is violence against civilians, a
 			// fight between armed sides a clash.
-			if a2 != nil && a2.kind == "civilians" && len(classes) == 0 {
+			if a2 != nil && a2.kind == "civilians" && onlyGuns(classes) {
 				return "attack", "180"
 			}
 			break
@@ -155,4 +155,17 @@ func (x *docState) actor(a *actorMention, family string, loc *event.Place, slot 
 		out.Country = out.ID[:3]
 	}
 	return out
+}
+
+// onlyGuns reports whether the weapon classes are at most firearms and
+// vehicles: gunmen raiding a village with rifles attack civilians.
+func onlyGuns(classes map[string]bool) bool {
+	for c := range classes {
+		switch c {
+		case "small_arms", "assault_rifle", "machine_gun", "truck":
+		default:
+			return false
+		}
+	}
+	return true
 }
