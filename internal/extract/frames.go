@@ -342,7 +342,20 @@ func (x *docState) buildFrames() {
 		// had repelled an incursion, and denied Turkish claims that
 		// villages had fallen" denies the fall, not the repelling.
 		if info.modality == Denied {
+			kept := fs[:0]
 			for _, f := range fs {
+				if !x.namesDenied(info, f) || len(fs) == 1 {
+					kept = append(kept, f)
+				}
+			}
+			fs = kept
+			for _, f := range fs {
+				if !x.deniedAt(info, f.trig.First) && x.deniedAfter(info, f) {
+					// "Russia's defence ministry claimed its forces had
+					// captured the village, but Ukraine's General Staff
+					// denied it": the claim is denied.
+					continue
+				}
 				if !x.deniedAt(info, f.trig.First) {
 					f.modality = Asserted
 					if len(info.sources) > 0 {
@@ -760,8 +773,8 @@ func (x *docState) resolveSpeaker(a *actorMention) bool {
 // actorRole decides whether a is the frame's actor1 (1) or actor2 (2), and
 // whether a grammatical cue said so (strong) or only its position did.
 func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
-	if k, ok := x.grammarAt[a.last]; ok && k == "blame" {
-		return 0, false // the accuser: "Zelensky accused Russia of…"
+	if x.accuser(a) {
+		return 0, false // the accuser: "Zelensky accused Russia of…", "Russia also accused"
 	}
 	if a.role != "" && x.weaponTok[a.first] != 0 && a.first > f.trig.First {
 		return 0, false // "pilonné … à l'artillerie lourde": the weapon, not a party
@@ -1312,6 +1325,58 @@ func (x *docState) deniedAt(info sentInfo, i int) bool {
 	return false
 }
 
+// deniedAfter reports whether a denial follows frame f in a later clause
+// of its sentence that a conjunction opens: "…, but Kyiv said no such
+// strike had taken place", "…, mais l'armée a démenti".
+func (x *docState) deniedAfter(info sentInfo, f *frame) bool {
+	for _, d := range info.denials {
+		if d <= f.trig.Last || !x.denialOfWhatCame(d) {
+			continue
+		}
+		for i := f.trig.Last; i < d; i++ {
+			if x.grammarAt[i] == "clause" && i > 0 && x.doc.Tokens[i-1].Norm == "," {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// denialOfWhatCame reports whether the denial starting at token d denies
+// what was told before it rather than what follows: "denied it", "rejected
+// the claim", "a démenti toute arrestation", "a démenti, assurant …", "no
+// such strike". In "denied Turkish claims that villages had fallen" the
+// denied news follows.
+func (x *docState) denialOfWhatCame(d int) bool {
+	end := x.denialEnd(d)
+	if end >= len(x.doc.Tokens) {
+		return true
+	}
+	return x.doc.Tokens[end].Kind == text.Punct || x.grammarAt[end] == "anaphor" || x.triggerTok[end]
+}
+
+// denialEnd is the token after the denial cue that starts at token d.
+func (x *docState) denialEnd(d int) int {
+	end := d + 1
+	for _, m := range x.matchesIn(lexicon.Attribution, d, d+1) {
+		if m.First == d {
+			end = max(end, m.Last)
+		}
+	}
+	return end
+}
+
+// namesDenied reports whether frame f's trigger is the event a denial
+// right before it names: "Kyiv said no such strike had taken place".
+func (x *docState) namesDenied(info sentInfo, f *frame) bool {
+	for _, d := range info.denials {
+		if x.denialEnd(d) == f.trig.First {
+			return true
+		}
+	}
+	return false
+}
+
 // irrealisAfter reports whether an irrealis word follows the trigger
 // that ends at token end, within two tokens and its clause: "un accord
 // pourrait être signé".
@@ -1533,4 +1598,19 @@ func (x *docState) usedWeapon(i int) bool {
 	}
 	wm := x.weapons[w-1]
 	return !x.aimedAt(wm.first) && !x.civilian(wm)
+}
+
+// accuser reports whether a blame verb follows actor a, past "also" and
+// auxiliaries: "Zelensky accused", "Russia also accused", "a accusé".
+func (x *docState) accuser(a *actorMention) bool {
+	for i := a.last; i < len(x.doc.Tokens) && i <= a.last+2; i++ {
+		switch x.grammarAt[i] {
+		case "blame":
+			return true
+		case "also", "aux":
+			continue
+		}
+		return false
+	}
+	return false
 }
