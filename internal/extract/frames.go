@@ -379,6 +379,16 @@ func (x *docState) buildFrames() {
 				}
 			}
 		}
+		if x.deniedNext(si) {
+			// "Russia's defence ministry said its troops had taken the
+			// village. Ukraine's General Staff rejected the claim, …":
+			// the claim told just before is denied.
+			for _, f := range fs {
+				if f.modality == Reported {
+					f.modality = Denied
+				}
+			}
+		}
 		x.assignActors(s, fs, owner)
 		fs = x.policeRaids(fs)
 		x.assignFatalities(s, fs)
@@ -1353,6 +1363,31 @@ func (x *docState) denialOfWhatCame(d int) bool {
 		return true
 	}
 	return x.doc.Tokens[end].Kind == text.Punct || x.grammarAt[end] == "anaphor" || x.triggerTok[end]
+}
+
+// deniedNext reports whether the sentence after si opens by denying what
+// was told before ("Ukraine's General Staff rejected the claim", "A
+// military spokesman dismissed the claim as 'pure fiction'", "L'armée a
+// démenti, assurant …"): a denial of what came, in its first clause,
+// before any event word.
+func (x *docState) deniedNext(si int) bool {
+	if si+1 >= len(x.sents) {
+		return false
+	}
+	next := x.sents[si+1]
+	s := x.doc.Sentences[si+1]
+	for _, d := range next.denials {
+		if !x.denialOfWhatCame(d) {
+			continue
+		}
+		for i := s.First; i < d; i++ {
+			if x.triggerTok[i] || x.doc.Tokens[i].Kind == text.Punct && x.doc.Tokens[i].Norm != "'" && x.doc.Tokens[i].Norm != "-" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // denialEnd is the token after the denial cue that starts at token d.
