@@ -43,6 +43,8 @@ func TestRoles(t *testing.T) {
 		{"a clash has two sides", "fr", "Les combats avec les jihadistes ont fait dix morts dans les rangs de l'armée malienne.", "armed_clash", "MLI.MIL", ""},
 		{"the doer in the verb's own clause", "en", "Russian armoured vehicles had entered the city, but Ukrainian forces repelled them.", "armed_clash", "UKR.MIL", "RUS.MIL"},
 		{"one more of the same doer's", "en", "Russian drones struck the port on Monday. On Tuesday, cruise missiles had also hit the city centre.", "shelling_artillery_missile_attack", "RUS.MIL", ""},
+		{"a reference word with the group in its phrase", "fr", "Des combattants du groupe jihadiste Boko Haram ont attaqué les soldats tchadiens.", "", "group:boko-haram", ""},
+		{"the work of a group", "fr", "Les hommes armés ont tué dix civils. Selon un officier, l'attaque est l'œuvre de combattants du groupe paramilitaire russe Wagner.", "", "group:wagner", ""},
 		{"back-reference by trait", "fr", "L'EI a attaqué les FDS. Les djihadistes ont bombardé les positions kurdes.", "", "group:isis", ""},
 	}
 	for _, c := range cases {

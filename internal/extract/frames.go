@@ -1405,7 +1405,11 @@ func (x *docState) denialEnd(d int) int {
 // right before it names: "Kyiv said no such strike had taken place".
 func (x *docState) namesDenied(info sentInfo, f *frame) bool {
 	for _, d := range info.denials {
-		if x.denialEnd(d) == f.trig.First {
+		end := x.denialEnd(d)
+		if x.grammarAt[end] == "anaphor" {
+			end = x.grammarEnd[end] // "a démenti toute arrestation"
+		}
+		if end == f.trig.First {
 			return true
 		}
 	}

@@ -291,6 +291,13 @@ func (x *docState) findActors() {
 				used[j] = true
 				break
 			}
+			// "combattants du groupe jihadiste Boko Haram", "the
+			// jihadist group JNIM": the group named in the same phrase.
+			if j := x.apposedGroup(ms, i); j > 0 {
+				g := x.lex.Actors[ms[j].Index]
+				a.id, a.kind, a.country, a.name, a.ref = g.ID, g.Kind, g.Country, g.Name, ""
+				break
+			}
 			a.trait = e.ID[1:]
 			if j, c := x.ledByState(ms, i, used); c != nil && e.Country != "" {
 				// "la coalition militaire dirigée par l'Arabie saoudite":
@@ -860,4 +867,35 @@ func (x *docState) prefixed(i int) bool {
 		return x.doc.Tokens[i-2].End == x.doc.Tokens[i-1].Start
 	}
 	return false
+}
+
+// apposedGroup returns the index in ms of a named group that stands in
+// the same noun phrase right after the reference word ms[i] (past
+// genitives, articles, other reference words and plain words, four
+// tokens at most, no punctuation, no event word), or 0.
+func (x *docState) apposedGroup(ms []lexicon.Match, i int) int {
+	end := ms[i].Last
+	for j := i + 1; j < len(ms) && j <= i+3; j++ {
+		if ms[j].First-end > 4 {
+			return 0
+		}
+		for k := end; k < ms[j].First; k++ {
+			t := x.doc.Tokens[k]
+			if t.Kind == text.Punct || x.triggerTok[k] {
+				return 0
+			}
+			if g, ok := x.grammarAt[k]; ok && g != "genitive" {
+				return 0
+			}
+		}
+		id := x.lex.Actors[ms[j].Index].ID
+		if isGroup(id) {
+			return j
+		}
+		if !strings.HasPrefix(id, "=") && len(id) != 3 {
+			return 0 // past reference words and demonyms: "du groupe paramilitaire russe Wagner"
+		}
+		end = ms[j].Last
+	}
+	return 0
 }
