@@ -874,10 +874,10 @@ func (f *finder) gate(m *match, i int) {
 		// it must be a large town, one of a country the article names,
 		// a town after "in"/"à", or a sizeable town no other place shares
 		// the name with ("Bakhmout").
-		// Context words vouch for it only in a country the article is
-		// about: "le village de Tourou" in a report on Cameroon is not
-		// Turku.
-		ok = support && (inDoc || top || local || f.top == "") || pop >= 1000000 || pop >= 100000 && inDoc || top && pop >= 5000 || local && pop >= 5000 ||
+		// "The village of" vouches for it only in a country the article
+		// is about ("le village de Tourou" in a report on Cameroon is not
+		// Turku, "Turu" in Estonian); "near" for a sizeable town anywhere.
+		ok = support && (inDoc || top || local || f.top == "" || pop >= 50000 && !ctx.town) || pop >= 1000000 || pop >= 100000 && inDoc || top && pop >= 5000 || local && pop >= 5000 ||
 			!ctx.quarterAfter && (loc && pop >= 20000 || pop >= 50000 && len(m.cands) == 1)
 	default:
 		// Context words vouch for a small town only in a country the
