@@ -79,6 +79,11 @@ func (x *docState) findMentions() {
 func (x *docState) dropPlacesInSources() {
 	for _, m := range x.byCat[lexicon.Source] {
 		first, last := x.doc.Tokens[m.First].Start, x.doc.Tokens[m.Last-1].End
+		// "a security official in Islamabad", "un responsable à Bamako":
+		// where the source speaks from.
+		if j := m.Last; j+1 < len(x.doc.Tokens) && x.grammarAt[j] == "locative" {
+			last = x.doc.Tokens[j+1].End
+		}
 		ps := within(x.in.Places, placeStart, first, last)
 		for i := range ps {
 			if ps[i].End <= last && ps[i].Role == "event" {

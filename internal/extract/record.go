@@ -123,6 +123,17 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	}
 
 	r.Type, r.CAMEO = x.decideType(head, e, r.Weapons, a1, a2, r.Location)
+	if r.Type == "suicide_bomb" {
+		// "the bomber had targeted …" after a suicide bombing is the
+		// man, not an aircraft.
+		kept := r.Weapons[:0]
+		for _, w := range r.Weapons {
+			if w.Class != "bomber_aircraft" {
+				kept = append(kept, w)
+			}
+		}
+		r.Weapons = kept
+	}
 	if r.Type == "" {
 		return r, false
 	}

@@ -827,6 +827,10 @@ func (f *finder) gate(m *match, i int) {
 		m.drop = true // "le sous-marin Kolpino"
 		return
 	}
+	if f.hyphenCompound(m) {
+		m.drop = true // "Pul-e-Khumri" is not Poole: a name cut out of a longer one
+		return
+	}
 	support := ctx.town || ctx.near || ctx.dirNear || ctx.compass || ctx.office || ctx.dateline || ctx.region || ctx.launch || ctx.overflown || ctx.demonym == pl.Country && ctx.demonym != ""
 	inDoc := f.country[pl.Country] > 0
 	top := pl.Country == f.top
@@ -1138,4 +1142,18 @@ func (f *finder) mentions() []Mention {
 		out = append(out, mt)
 	}
 	return out
+}
+
+// hyphenCompound reports whether match m is only the head of a longer
+// hyphenated name: "Pul-e-Khumri", "Pul-Khumri" (but not "Kyiv-based").
+func (f *finder) hyphenCompound(m *match) bool {
+	toks := f.z.toks
+	j := m.last
+	if toks[j].flags&tHyphenAfter == 0 || j+1 >= len(toks) {
+		return false
+	}
+	if toks[j+1].flags&tCap != 0 {
+		return true
+	}
+	return j+2 < len(toks) && toks[j+1].flags&tHyphenAfter != 0 && toks[j+2].flags&tCap != 0 && len(f.z.key(j+1)) <= 3
 }
