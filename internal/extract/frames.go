@@ -871,8 +871,9 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 			}
 		}
 		// An adjective after a trigger or weapon noun: "frappes russes",
-		// "bombardiers russes", "sous-marin russe".
-		if j == a.first-1 && (x.usedWeapon(j) || x.triggerTok[j]) && a.bareCountry() && !x.doc.Tokens[a.first].Cap {
+		// "bombardiers russes", "sous-marin russe", "une attaque
+		// jihadiste".
+		if j == a.first-1 && (x.usedWeapon(j) || x.triggerTok[j]) && (a.bareCountry() || a.trait != "" && x.triggerTok[j]) && !x.doc.Tokens[a.first].Cap {
 			if x.cueBefore(x.phraseStart(j)) == "support" {
 				return 0, false // "appuyés par des frappes aériennes russes": a backer
 			}
@@ -1040,8 +1041,8 @@ func (x *docState) personLen(n numberMention) int {
 		if k, ok := x.grammarAt[j]; ok && (k == "person" || k == "dead") {
 			return x.grammarEnd[j] - n.last
 		}
-		if x.doc.Tokens[j].Kind != text.Word {
-			return 0
+		if x.doc.Tokens[j].Kind != text.Word || x.triggerTok[j] {
+			return 0 // "une attaque jihadiste" counts an attack, not jihadists
 		}
 	}
 	return 0
@@ -1463,8 +1464,8 @@ func (x *docState) afterArticles(i int) int {
 // not an article (-1 at the start of the text).
 func (x *docState) beforeArticles(i int) int {
 	j := i - 1
-	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) {
-		j--
+	for j >= 0 && isArticle(x.doc.Tokens[j].Norm) && !(x.doc.Lang == "fr" && x.doc.Tokens[j].Norm == "a") {
+		j-- // French "à" folds to the English article "a"; it is no article
 	}
 	return j
 }

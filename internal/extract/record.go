@@ -45,9 +45,10 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		if f.fatal != nil {
 			r.Fatalities = mergeFatal(r.Fatalities, f.fatal)
 		}
-		if f.actor1 != nil && (a1 == nil || f.a1strong && !a1strong || f.a1blamed && !a1blamed || a1.role == "REB" && a1.id == "" && isGroup(f.actor1.id) && (f.a1strong || f.anaphoric)) {
-			// An unnamed attacker ("a suicide bomber") gives way to the
-			// group named as the doer ("Islamic State claimed the bombing").
+		if f.actor1 != nil && (a1 == nil || f.a1strong && !a1strong || f.a1blamed && !a1blamed || (a1.role == "REB" && a1.id == "" || a1.ref != "") && isGroup(f.actor1.id) && (f.a1strong || f.anaphoric || f.claim)) {
+			// An unnamed attacker ("a suicide bomber", "une attaque
+			// jihadiste" before any group is named) gives way to the group
+			// named as the doer ("Islamic State claimed the bombing").
 			a1, a1strong, a1blamed = f.actor1, f.a1strong, f.a1blamed
 		}
 		if f.actor2 != nil && (a2 == nil || f.a2strong && !a2strong || !a2strong && f.actor2.kind == "civilians" && a2.kind != "civilians" && f.fatal != nil) {
