@@ -1145,10 +1145,20 @@ func (f *finder) mentions() []Mention {
 }
 
 // hyphenCompound reports whether match m is only the head of a longer
-// hyphenated name: "Pul-e-Khumri", "Pul-Khumri" (but not "Kyiv-based").
+// name: hyphenated ("Pul-e-Khumri", "Pul-Khumri", but not "Kyiv-based") or
+// a province named for a town and a compass point ("Lanao del Sur").
 func (f *finder) hyphenCompound(m *match) bool {
 	toks := f.z.toks
 	j := m.last
+	if j+2 < len(toks) && toks[j+2].flags&tCap != 0 && toks[j+1].flags&(tCap|tHardBefore|tSentStart) == 0 {
+		switch string(f.z.key(j + 1)) {
+		case "del", "do":
+			switch string(f.z.key(j + 2)) {
+			case "sur", "sul", "norte", "este", "oeste", "centro":
+				return true // "Lanao del Sur" is not Lanao ("Mocímboa da Praia" is Mocímboa)
+			}
+		}
+	}
 	if toks[j].flags&tHyphenAfter == 0 || j+1 >= len(toks) {
 		return false
 	}

@@ -376,10 +376,22 @@ func TestFindGate(t *testing.T) {
 // to the name before it from being read as a place of its own.
 func TestFindCompoundName(t *testing.T) {
 	g := testGazetteer(t)
-	text := "Les forces ont repris Mocímboa da Praia, dans le Cabo Delgado."
-	for _, m := range g.Find(text, "fr") {
-		if m.Place.Country == "CV" {
-			t.Errorf("%q: %q read as %s (%s)", text, text[m.Start:m.End], m.Place.Name, m.Place.Country)
+	cases := []struct{ lang, text, notCountry string }{
+		{"fr", "Les forces ont repris Mocímboa da Praia, dans le Cabo Delgado.", "CV"},
+		// A head cut out of a hyphenated name: Poole (GB) has "Pul" among
+		// its names.
+		{"en", "A suicide bomber struck a mosque in Pul-e-Khumri, Afghanistan.", "GB"},
+		// "Lanao del Sur" is a province, not the town of Lanao.
+		{"en", "Troops clashed with militants near Butig in Lanao del Sur province, Philippines.", "lanao"},
+		// An alternate name after "the village of" needs a country the
+		// article is about: Turku's Estonian name is Turu.
+		{"fr", "Des hommes armés ont attaqué le village de Tourou, dans l'Extrême-Nord du Cameroun.", "FI"},
+	}
+	for _, c := range cases {
+		for _, m := range g.Find(c.text, c.lang) {
+			if m.Place.Country == c.notCountry || strings.EqualFold(m.Place.Name, c.notCountry) {
+				t.Errorf("%q: %q read as %s (%s)", c.text, c.text[m.Start:m.End], m.Place.Name, m.Place.Country)
+			}
 		}
 	}
 }
