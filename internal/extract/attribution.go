@@ -83,6 +83,11 @@ func (x *docState) attribute() {
 			if m.First < s.First || m.First >= s.Last || x.doc.QuoteAt(x.doc.Tokens[m.First].Start) >= 0 {
 				continue
 			}
+			if o, ok := x.anonymousBefore(m, srcs); ok {
+				// "a security official in Islamabad, speaking on
+				// condition of anonymity, said": one source.
+				m = o
+			}
 			src, ok := x.source(m, known)
 			if !ok {
 				continue
@@ -91,7 +96,7 @@ func (x *docState) attribute() {
 			if name := x.personAfter(m.Last); name != "" {
 				people[name] = src // "the governor, Oleh Synehubov"
 			}
-			if x.staffOf(m, srcs) {
+			if src.Kind != "anonymous" && (x.staffOf(m, srcs) || x.affiliationOf(m, srcs)) {
 				// "des journalistes de l'AFP", "a spokesman of the
 				// ministry": the body after the genitive is the source.
 				continue
@@ -316,14 +321,15 @@ func (x *docState) source(m lexicon.Match, known []event.Source) (event.Source, 
 			// the person the anonymity clause follows says whose side.
 			src.Affiliation = a.id
 			src.Text = x.span(a.first, m.Last)
+		} else if c, last := x.sourcePlace(m); c != "" {
+			// "a security official in Islamabad": the country it speaks
+			// from.
+			src.Affiliation = c + "." + anonymousRole(e.Name)
+			src.Text = x.span(m.First, last)
 		} else if c, first, last := x.sourceDemonym(m); c != "" {
 			// "une source militaire saoudienne", "a Saudi military
 			// source": the demonym says whose side the source is on.
-			role := "GOV"
-			if n := strings.ToLower(e.Name); strings.Contains(n, "military") || strings.Contains(n, "security") || strings.Contains(n, "officer") {
-				role = "MIL"
-			}
-			src.Affiliation = c + "." + role
+			src.Affiliation = c + "." + anonymousRole(e.Name)
 			src.Text = x.span(first, last)
 		}
 	}
@@ -360,12 +366,15 @@ func (x *docState) phraseText(first, last int) string {
 // anonymous source and returns the actor it names.
 func (x *docState) affiliation(after int) *actorMention {
 	for i := after; i < after+2 && i < len(x.doc.Tokens); i++ {
-		if k, ok := x.grammarAt[i]; ok && k == "within" {
+		if k, ok := x.grammarAt[i]; ok && (k == "within" || k == "genitive") {
+			// "une source au sein de la milice", "un officier de l'armée
+			// camerounaise": a group or a state's forces, not a country
+			// ("a source of Ukraine" says where, not whose).
 			end := x.grammarEnd[i]
 			as := within(x.actors, actorFirst, end, end+3)
 			for j := range as {
 				a := &as[j]
-				if a.id != "" {
+				if a.id != "" && (k == "within" || isGroup(a.id) || strings.Contains(a.id, ".")) {
 					return a
 				}
 			}
@@ -842,4 +851,63 @@ func (x *docState) surname(np namePhrase, ok bool) string {
 		return ""
 	}
 	return x.doc.Tokens[np.last-1].Norm
+}
+
+// anonymousRole is the role an anonymous source's name gives its side:
+// military for a military or security source or an officer, else
+// government.
+func anonymousRole(name string) string {
+	if n := strings.ToLower(name); strings.Contains(n, "military") || strings.Contains(n, "security") || strings.Contains(n, "officer") {
+		return "MIL"
+	}
+	return "GOV"
+}
+
+// sourcePlace finds a place right after an anonymous source and "in" /
+// "à" ("a security official in Islamabad") and returns its country
+// (alpha-3) and the token after the place.
+func (x *docState) sourcePlace(m lexicon.Match) (string, int) {
+	j := m.Last
+	if j+1 >= len(x.doc.Tokens) || x.grammarAt[j] != "locative" {
+		return "", 0
+	}
+	start := x.doc.Tokens[j+1].Start
+	for _, p := range within(x.in.Places, placeStart, start, start+1) {
+		if p.Start == start && p.Place.Country != "" {
+			if c := x.alpha3(p.Place.Country); c != "" {
+				return c, x.tokenAt(p.End-1) + 1
+			}
+		}
+	}
+	return "", 0
+}
+
+// anonymousBefore finds, for a bare anonymity clause set off by a comma
+// ("…, speaking on condition of anonymity"), the anonymous source named
+// right before it ("a security official in Islamabad").
+func (x *docState) anonymousBefore(m lexicon.Match, srcs []lexicon.Match) (lexicon.Match, bool) {
+	e := x.lex.Sources[m.Index]
+	if e.Kind != "anonymous" || e.Name != "anonymous source" || m.First == 0 || x.doc.Tokens[m.First-1].Norm != "," {
+		return m, false
+	}
+	for _, o := range srcs {
+		if o.Last < m.First && m.First-o.Last <= 4 && x.lex.Sources[o.Index].Kind == "anonymous" && o.First != m.First {
+			return o, true
+		}
+	}
+	return m, false
+}
+
+// affiliationOf reports whether source match m names the side of an
+// anonymous source right before it: "l'armée" in "un officier de l'armée
+// camerounaise", "the SDF" in "a source within the SDF".
+func (x *docState) affiliationOf(m lexicon.Match, srcs []lexicon.Match) bool {
+	for _, o := range srcs {
+		if o.Last < m.First && m.First-o.Last <= 3 && x.lex.Sources[o.Index].Kind == "anonymous" {
+			if k := x.grammarAt[o.Last]; k == "genitive" || k == "within" {
+				return true
+			}
+		}
+	}
+	return false
 }
