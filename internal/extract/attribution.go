@@ -476,9 +476,13 @@ func subsumed(in []event.Source, i int) bool {
 	return false
 }
 
-// supported reports whether a "soutenu par" / "backed by" word stands
-// right before the actor: a backer, not the one who speaks or acts.
-func (x *docState) supported(a *actorMention) bool { return x.cueBefore(a.first) == "support" }
+// supported reports whether a "soutenu par" / "backed by" word, or a
+// "lié à" before a group, stands right before the actor: a backer or a
+// patron, not the one who speaks.
+func (x *docState) supported(a *actorMention) bool {
+	c := x.cueBefore(a.first)
+	return c == "support" || c == "ledby" && isGroup(a.id) // "le JNIM, lié à Al-Qaïda, a revendiqué": the patron does not speak
+}
 
 // blames reports whether reporting verb c is an accusation ("blamed",
 // "a accusé"): its source stands before it, the one accused after it.
