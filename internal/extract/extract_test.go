@@ -45,6 +45,7 @@ func TestRoles(t *testing.T) {
 		{"one more of the same doer's", "en", "Russian drones struck the port on Monday. On Tuesday, cruise missiles had also hit the city centre.", "shelling_artillery_missile_attack", "RUS.MIL", ""},
 		{"a reference word with the group in its phrase", "fr", "Des combattants du groupe jihadiste Boko Haram ont attaqué les soldats tchadiens.", "", "group:boko-haram", ""},
 		{"the work of a group", "fr", "Les hommes armés ont tué dix civils. Selon un officier, l'attaque est l'œuvre de combattants du groupe paramilitaire russe Wagner.", "", "group:wagner", ""},
+		{"a blame verb with an elided gap", "fr", "Douze civils ont été tués lundi à Inékar. Les élus attribuent l'attaque à l'État islamique au Grand Sahara.", "", "group:isgs", ""},
 		{"back-reference by trait", "fr", "L'EI a attaqué les FDS. Les djihadistes ont bombardé les positions kurdes.", "", "group:isis", ""},
 	}
 	for _, c := range cases {

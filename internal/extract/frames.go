@@ -917,7 +917,9 @@ func (x *docState) phraseStart(j int) int {
 
 // grammarBefore returns the grammar word that ends at token j, and its first token.
 func (x *docState) grammarBefore(j int) (string, int) {
-	for start := j; start >= 0 && start >= j-5; start-- {
+	// The longest word wins: "attribuent l'attaque à" (blame) over its
+	// last word "à" (locative).
+	for start := max(j-5, 0); start <= j; start++ {
 		if k, ok := x.grammarAt[start]; ok && x.grammarEnd[start] == j+1 {
 			return k, start
 		}

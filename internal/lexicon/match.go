@@ -219,7 +219,7 @@ func (n *node) walk(toks []text.Token, start, pos int, best *[numCategories]Matc
 			c.walk(toks, start, pos+1, best, all)
 		}
 	}
-	if n.any != nil && t.Kind == text.Word {
+	if n.any != nil && (t.Kind == text.Word || t.Kind == text.Elision) {
 		n.any.walk(toks, start, pos+1, best, all)
 	}
 	if len(n.stems) > 0 && t.Kind == text.Word && len(t.Norm) >= stemKey {
