@@ -126,6 +126,7 @@ type docState struct {
 
 	placeOwner map[int]*frame // byte start of an event place → the frame it went to
 	prevActor1 *event.Actor   // the doer of the last event recorded, for "also"
+	prevActor2 *event.Actor   // the one it acted on, for a fight that goes on
 
 	sents  []sentInfo
 	frames []*frame

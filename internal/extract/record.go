@@ -155,6 +155,15 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		a.Text = ""
 		r.Actor1 = &a
 	}
+	if r.Actor1 == nil && r.Actor2 != nil && x.prevActor1 != nil && x.prevActor2 != nil && x.prevActor2.ID == r.Actor2.ID &&
+		x.prevActor1.ID != r.Actor2.ID && group(head.family) == "clash" {
+		// "des dizaines de membres de l'EI ont été tués dans ces derniers
+		// affrontements" after the SDF took the stadium from IS: the
+		// fight goes on between the same sides.
+		a := *x.prevActor1
+		a.Text = ""
+		r.Actor1 = &a
+	}
 	if r.Actor1 != nil && r.Actor2 != nil && r.Actor1.ID == r.Actor2.ID {
 		r.Actor2 = nil
 	}
@@ -198,7 +207,7 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	}
 	r.ID = eventID(r.Doc, r.Type, r.Evidence)
 	if r.Actor1 != nil {
-		x.prevActor1 = r.Actor1
+		x.prevActor1, x.prevActor2 = r.Actor1, r.Actor2
 	}
 	return r, true
 }
