@@ -829,6 +829,10 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 			k = c
 		}
 		switch k {
+		case "subset":
+			if a.kind != "civilians" {
+				return 0, false // "14 morts, dont un VDP": one of the dead, not a side
+			}
 		case "blame":
 			return 1, true // "accused Russia of targeting civilians"
 		case "from":
