@@ -142,9 +142,13 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	if r.Type == "peaceful_protest" && a2 != nil && (a2.kind == "police" || a2.kind == "state_military" || a2.role == "POL" || a2.role == "MIL") {
 		a2 = nil // "sous la surveillance des forces de l'ordre": watching is no intervention
 	}
-	if event.Types[r.Type] == "protests" && a1 != nil && a2 != nil && a2.kind == "civilians" && a1.kind != "civilians" {
+	switch {
+	case r.Type == "excessive_force_against_protesters" && a1 != nil && a2 != nil && a1.kind == "civilians" && a2.kind != "civilians":
+		// Lethal force is the forces' violence: ACLED puts them first.
+		a1, a2 = a2, a1
+	case r.Type != "excessive_force_against_protesters" && event.Types[r.Type] == "protests" && a1 != nil && a2 != nil && a2.kind == "civilians" && a1.kind != "civilians":
 		// ACLED puts the protesters first in a protest, also when the
-		// police intervene or fire on them.
+		// police intervene.
 		a1, a2 = a2, a1
 	}
 	r.Actor1 = x.actor(a1, head.family, r.Location, 1)
