@@ -286,6 +286,9 @@ func (x *docState) findActors() {
 				}
 			}
 		case strings.HasPrefix(e.ID, "="):
+			if j := i + 1; j < len(ms) && !used[j] && x.lex.Actors[ms[j].Index].Role() == "REB" && x.grammarAt[m.Last] == "genitive" && x.genitiveBetween(m.Last, ms[j].First) {
+				continue // "des membres de gangs armés": the gang's men are the gang named next
+			}
 			a.ref = e.ID
 			// "combattants du Hezbollah", "fighters of the SDF", "fighters
 			// from ISWAP": the group named right after is the one meant.
@@ -676,6 +679,13 @@ func (x *docState) locativeBefore(i int) bool {
 // weapon, actor or source word. "Russian airstrikes", "frappes russes" and
 // "sous-marin russe" stay actors.
 func (x *docState) modifiesThing(a actorMention) bool {
+	if a.role != "" && a.id == "" && a.first >= 2 && !x.doc.Tokens[a.first].Cap {
+		// "deux véhicules de patrouille": a bare "de" after a vehicle or
+		// weapon noun says what kind of thing it is, not whose.
+		if n := x.doc.Tokens[a.first-1].Norm; (n == "de" || n == "d'") && (x.weaponTok[a.first-2] != 0 || x.targetTok[a.first-2]) {
+			return true
+		}
+	}
 	if a.role != "" && a.last-a.first == 1 && !x.doc.Tokens[a.first].Cap {
 		// "l'enclave rebelle", "zone rebelle": a role word as adjective.
 		j := a.first - 1
