@@ -104,7 +104,13 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		// affirme avoir abattu 37 drones au cours de la journée": over
 		// the interceptor's country.
 		if loc = x.strikeBefore(e); loc == nil {
-			loc = x.countryPlace(a1.country)
+			// Over the interceptor's country, unless the article is about
+			// another one: "U.S. air defences at the base" in Iraq.
+			if c := x.contextPlace(r.Evidence[0].Start, e); c != nil && x.alpha3(c.Place.Country) != a1.country && c.Place.Country != "" {
+				loc = c
+			} else {
+				loc = x.countryPlace(a1.country)
+			}
 		}
 	case loc == nil:
 		loc = x.contextPlace(r.Evidence[0].Start, e)
