@@ -91,7 +91,9 @@ func (x *docState) decideType(head *frame, e *evt, ws []event.Weapon, a1, a2 *ac
 			return "violent_demonstration", "145"
 		}
 	case "capture":
-		if a1 != nil && a1.kind == "state_military" && loc != nil && x.alpha3(loc.Country) == a1.country {
+		// "Government forces recaptured the village": a role word with no
+		// country is the forces of the place's country.
+		if a1 != nil && (a1.kind == "state_military" || a1.role == "MIL") && loc != nil && (a1.country == "" || x.alpha3(loc.Country) == a1.country) {
 			return "government_regains_territory", "190"
 		}
 		return "non_state_actor_overtakes_territory", "190"
