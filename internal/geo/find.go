@@ -723,6 +723,14 @@ func (f *finder) score(m *match, c *scored, withDoc bool, why *[]string) float64
 				add(-1, "over 2000 km from the article's other places (-1)")
 			}
 		}
+		if pl.Feature == Region {
+			// A region is large: its point is its capital.
+			if d := f.nearestAnchor(m, pl); d < 300 {
+				add(3, "a region within 300 km of another place of the article (+3)")
+			} else if d < math.Inf(1) && d > 2000 {
+				add(-1, "over 2000 km from the article's other places (-1)")
+			}
+		}
 	}
 	if why != nil {
 		*why = reasons

@@ -395,3 +395,24 @@ func TestFindCompoundName(t *testing.T) {
 		}
 	}
 }
+
+// TestFindRegionNearPlaces checks that a region near the article's other
+// places is found where a foreign town shares its name: Shan State
+// (Myanmar), not Schaan (Liechtenstein) after "the largest town in".
+func TestFindRegionNearPlaces(t *testing.T) {
+	g := testGazetteer(t)
+	text := "An armed group said it had seized the army headquarters in Lashio, the largest town in northern Shan.\nThe alliance launched an offensive in northern Shan last October.\nAircraft bombed a market in Mogok, in Mandalay region."
+	n := 0
+	for _, m := range g.Find(text, "en") {
+		if text[m.Start:m.End] != "Shan" {
+			continue
+		}
+		if m.Place.Country != "MM" || m.Place.Feature != Region {
+			t.Errorf("%q read as %s (%s, %s)", text[m.Start:m.End], m.Place.Name, m.Place.Country, m.Place.Feature)
+		}
+		n++
+	}
+	if n != 2 {
+		t.Errorf("found Shan %d times, want 2", n)
+	}
+}
