@@ -397,7 +397,7 @@ func (f *finder) cues(m *match) {
 	// Turkish town of".
 	if typeAt >= 0 {
 		for x := max(0, typeAt-2); x < n && x <= typeAt+2; x++ {
-			if cc, ok := lex.demonym[hashExtend(fnvOffset, f.z.key(list[x]))]; ok {
+			if cc, ok := f.demonymAt(list[x]); ok {
 				c.demonym = cc
 				break
 			}
@@ -744,7 +744,7 @@ func (f *finder) docContext() {
 	f.country = map[string]float64{}
 	f.admin1 = map[string]bool{}
 	for i := range f.z.toks {
-		if cc, ok := f.g.lex.demonym[hashExtend(fnvOffset, f.z.key(i))]; ok {
+		if cc, ok := f.demonymAt(i); ok {
 			f.country[cc]++
 		}
 	}
@@ -932,7 +932,7 @@ func (f *finder) countryInSentence(m *match, cc string) bool {
 		hi++
 	}
 	for j := lo; j < hi; j++ {
-		if c, ok := f.g.lex.demonym[hashExtend(fnvOffset, f.z.key(j))]; ok && c == cc {
+		if c, ok := f.demonymAt(j); ok && c == cc {
 			return true
 		}
 	}
@@ -1174,4 +1174,16 @@ func (f *finder) hyphenCompound(m *match) bool {
 		return true
 	}
 	return j+2 < len(toks) && toks[j+1].flags&tHyphenAfter != 0 && toks[j+2].flags&tCap != 0 && len(f.z.key(j+1)) <= 3
+}
+
+// demonymAt returns the country of the adjective at token i, reading a
+// two-word one ending there first: "South Sudanese" is not "Sudanese".
+func (f *finder) demonymAt(i int) (string, bool) {
+	if i > 0 && len(f.g.lex.demonym2) > 0 {
+		if cc, ok := f.g.lex.demonym2[string(f.z.key(i-1))+" "+string(f.z.key(i))]; ok {
+			return cc, true
+		}
+	}
+	cc, ok := f.g.lex.demonym[hashExtend(fnvOffset, f.z.key(i))]
+	return cc, ok
 }

@@ -416,3 +416,20 @@ func TestFindRegionNearPlaces(t *testing.T) {
 		t.Errorf("found Shan %d times, want 2", n)
 	}
 }
+
+// TestTwoWordDemonym checks that "South Sudanese" and "sud-soudanais"
+// point to South Sudan, not to Sudan by their last word.
+func TestTwoWordDemonym(t *testing.T) {
+	g := testGazetteer(t)
+	for _, w := range []string{"South Sudanese", "sud-soudanais"} {
+		var z tokenizer
+		z.tokenize(w)
+		if len(z.toks) < 2 {
+			t.Fatalf("%q: %d tokens", w, len(z.toks))
+		}
+		n := len(z.toks)
+		if cc := g.lex.demonym2[string(z.key(n-2))+" "+string(z.key(n-1))]; cc != "SS" {
+			t.Errorf("demonym %q = %q, want SS", w, cc)
+		}
+	}
+}

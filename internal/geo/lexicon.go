@@ -46,6 +46,7 @@ type lexicon struct {
 	words    map[uint64]uint32      // exact words → classes
 	prefixes map[string][]prefixCue // words ending in * in cues.tsv, by their first three bytes
 	demonym  map[uint64]string      // adjective → alpha-2
+	demonym2 map[string]string      // two-word adjective ("south sudanese"), folded → alpha-2
 	stop     map[string]map[uint64]bool
 	stopAny  map[uint64]bool // the stop words of every language
 	stopFr   map[uint64]bool // French and common ("*") stop words
@@ -103,7 +104,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		}
 		return string(b), nil
 	}
-	l := &lexicon{words: map[uint64]uint32{}, prefixes: map[string][]prefixCue{}, demonym: map[uint64]string{}, stop: map[string]map[uint64]bool{}, stopCaps: map[string]bool{}}
+	l := &lexicon{words: map[uint64]uint32{}, prefixes: map[string][]prefixCue{}, demonym: map[uint64]string{}, demonym2: map[string]string{}, stop: map[string]map[uint64]bool{}, stopCaps: map[string]bool{}}
 	var z tokenizer
 	fold := func(w string) (string, error) {
 		z.tokenize(w)
@@ -158,6 +159,19 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			return fmt.Errorf("bad country code %q", c[0])
 		}
 		for _, w := range strings.Split(c[1], "|") {
+			if a, b, two := strings.Cut(w, " "); two {
+				// "south sudanese": read before its last word alone.
+				ka, err := fold(a)
+				if err != nil {
+					return err
+				}
+				kb, err := fold(b)
+				if err != nil {
+					return err
+				}
+				l.demonym2[ka+" "+kb] = c[0]
+				continue
+			}
 			k, err := fold(w)
 			if err != nil {
 				return err
