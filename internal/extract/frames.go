@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/event"
@@ -106,6 +107,9 @@ func (x *docState) buildFrames() {
 				continue
 			}
 			e := x.lex.Triggers[m.Index]
+			if e.Family == "protest" && x.targetOfTrigger(m.First) {
+				continue // "une frappe visant un rassemblement de combattants": what was hit, no protest
+			}
 			if e.Family == "agreement" && (x.negated(m.First, segs[k][0]) || x.irrealisAfter(m.Last, segs[k][1])) {
 				// "sans annoncer d'accord sur le texte d'un traité de
 				// paix", "un accord pourrait être signé".
@@ -850,6 +854,11 @@ func (x *docState) actorRole(a *actorMention, f *frame) (int, bool) {
 			g := group(f.family)
 			return 2, g == "violence" || g == "clash" || g == "intercept"
 		case "agent":
+			if group(f.family) == "demonstration" && kFirst-f.trig.Last > 3 && x.participle(kFirst-1) {
+				// "ont marché … pour réclamer la levée du blocus imposé
+				// par les jihadistes": another verb's agent.
+				return 0, false
+			}
 			if f.family == "intercept" && x.weaponBetween(f.trig.First, kFirst) {
 				// "intercepté neuf drones lancés par les Houthis": who
 				// launched what was shot down.
@@ -1659,4 +1668,36 @@ func (x *docState) accuser(a *actorMention) bool {
 		return false
 	}
 	return false
+}
+
+// participle reports whether token i looks like a past participle ("imposé",
+// "imposed"): an agent right after one is that verb's.
+func (x *docState) participle(i int) bool {
+	if i < 0 || x.triggerTok[i] {
+		return false
+	}
+	n := x.doc.Tokens[i].Norm // folded: "imposé" reads "impose"
+	switch x.doc.Lang {
+	case "fr":
+		t := x.span(i, i+1)
+		return strings.HasSuffix(t, "é") || strings.HasSuffix(t, "ée") || strings.HasSuffix(t, "és") || strings.HasSuffix(t, "ées")
+	case "en":
+		return strings.HasSuffix(n, "ed")
+	}
+	return false
+}
+
+// targetOfTrigger reports whether the word at token i is the object of
+// another event word or of a target word right before it, past articles:
+// "visant un rassemblement", "struck a gathering".
+func (x *docState) targetOfTrigger(i int) bool {
+	j := x.beforeArticles(i)
+	if j < 0 {
+		return false
+	}
+	if x.triggerTok[j] {
+		return true
+	}
+	k, _ := x.grammarBefore(j)
+	return k == "target"
 }

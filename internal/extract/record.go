@@ -205,6 +205,9 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	if denied && !hedged && !reported && !asserted && !x.claimedIn(e) {
 		return r, false // a denial alone takes up an event told elsewhere, or none
 	}
+	if head.family == "supply" && len(r.Weapons) == 0 && (r.Actor1 != nil && r.Actor1.Kind == "civilians" || r.Actor2 != nil && r.Actor2.Kind == "civilians") {
+		return r, false // "a reçu une délégation de manifestantes": a visit, no delivery
+	}
 	if head.family == "hit" && len(r.Weapons) == 0 {
 		return r, false // "a visé le poste" alone tells of no event
 	}
