@@ -107,6 +107,12 @@ func (x *docState) buildFrames() {
 				continue
 			}
 			e := x.lex.Triggers[m.Index]
+			if x.inProperName(m) {
+				continue // "Sudan People's Liberation Movement", "Baloch Liberation Army": a name, no event
+			}
+			if y := x.yearOf(m); y > 0 && !x.in.Published.IsZero() && y < x.in.Published.Year() {
+				continue // "a 2018 peace deal", "the 2013-2018 civil war", "l'accord de 2015": history
+			}
 			if e.Family == "protest" && x.targetOfTrigger(m.First) {
 				continue // "une frappe visant un rassemblement de combattants": what was hit, no protest
 			}
@@ -1700,4 +1706,59 @@ func (x *docState) targetOfTrigger(i int) bool {
 	}
 	k, _ := x.grammarBefore(j)
 	return k == "target"
+}
+
+// yearOf returns a year that names trigger m's own time: right before it
+// ("a 2018 peace deal", "the 2013-2018 civil war", the later year of a
+// range) or after "de"/"of" right after it ("l'accord de paix de 2015"),
+// else 0.
+func (x *docState) yearOf(m lexicon.Match) int {
+	toks := x.doc.Tokens
+	year := func(i int) int {
+		if i < 0 || i >= len(toks) || toks[i].Kind != text.Number || len(toks[i].Norm) != 4 {
+			return 0
+		}
+		y := 0
+		for _, c := range toks[i].Norm {
+			if c < '0' || c > '9' {
+				return 0
+			}
+			y = y*10 + int(c-'0')
+		}
+		if y < 1900 || y > 2100 {
+			return 0
+		}
+		return y
+	}
+	if y := year(m.First - 1); y > 0 {
+		return y
+	}
+	// "de paix de 2015": past the trigger's own complement, two words.
+	for j := m.Last; j < m.Last+3 && j+1 < len(toks); j++ {
+		if n := toks[j].Norm; n == "de" || n == "of" {
+			if y := year(j + 1); y > 0 {
+				return y
+			}
+		}
+	}
+	return 0
+}
+
+// inProperName reports whether trigger m is a capitalised word inside a
+// run of capitalised words mid-sentence: part of a name no lexicon lists.
+func (x *docState) inProperName(m lexicon.Match) bool {
+	toks := x.doc.Tokens
+	for i := m.First; i < m.Last; i++ {
+		if toks[i].Kind != text.Word || !toks[i].Cap || toks[i].Upper {
+			return false
+		}
+	}
+	if s := x.doc.Sentences[x.sentenceOf(m.First)]; m.First == s.First || m.First < x.datelineEnd+1 {
+		return false
+	}
+	capWord := func(i int) bool {
+		return i >= 0 && i < len(toks) && toks[i].Kind == text.Word && toks[i].Cap
+	}
+	before := capWord(m.First-1) || m.First >= 3 && toks[m.First-1].Norm == "s" && toks[m.First-2].Norm == "'" && capWord(m.First-3)
+	return before || capWord(m.Last)
 }

@@ -246,7 +246,7 @@ func (x *docState) findActors() {
 			// "l'armée syrienne", "forces gouvernementales syriennes": a
 			// demonym after the role word; "Syrian army", "Russia's forces":
 			// one before it.
-			if j := i + 1; j < len(ms) && !used[j] && x.isCountry(ms[j]) && ms[j].First-m.Last <= 2 && x.isWordGap(m.Last, ms[j].First) {
+			if j := i + 1; j < len(ms) && !used[j] && x.isCountry(ms[j]) && ms[j].First-m.Last <= 2 && x.isWordGap(m.Last, ms[j].First) && !x.inLongerName(ms[j]) {
 				x.compose(&a, ms[j])
 				used[j] = true
 			} else if j := i + 1; j < len(ms) && !used[j] && a.role == "REB" && isGroup(x.lex.Actors[ms[j].Index].ID) && x.genitiveBetween(m.Last, ms[j].First) {
@@ -813,6 +813,9 @@ func (x *docState) ofState(last int, m lexicon.Match) bool {
 	if e.Country == "" || e.Role() != "" || isGroup(e.ID) || !strings.HasPrefix(e.Kind, "state_") {
 		return false
 	}
+	if x.inLongerName(m) {
+		return false // "the Sudan People's Liberation Movement": a longer name, not the state
+	}
 	k := x.grammarAt[last]
 	return (k == "genitive" || k == "ledby" || k == "from") && x.genitiveBetween(last, m.First)
 }
@@ -913,4 +916,19 @@ func (x *docState) apposedGroup(ms []lexicon.Match, i int) int {
 		end = ms[j].Last
 	}
 	return 0
+}
+
+// inLongerName reports whether match m is followed by a capitalised word
+// or a possessive and one: "Sudan People's Liberation Movement", "Syria
+// Democratic Council" name a body, not the country.
+func (x *docState) inLongerName(m lexicon.Match) bool {
+	toks := x.doc.Tokens
+	n := m.Last
+	if n >= len(toks) {
+		return false
+	}
+	if toks[n].Kind == text.Word && toks[n].Cap && !toks[n].Upper {
+		return true
+	}
+	return toks[n].Norm == "'" && n+2 < len(toks) && toks[n+1].Norm == "s" && toks[n+2].Kind == text.Word && toks[n+2].Cap
 }
