@@ -124,9 +124,12 @@ func (x *docState) deniedBetween(a, b int) bool {
 
 // frameGroup is the group of a frame's family, where armed men who burn
 // or storm ("Les assaillants ont mis le feu aux maisons") do violence, not
-// riot.
+// riot, and seizing people is abducting them.
 func frameGroup(f *frame) string {
 	g := group(f.family)
+	if g == "capture" && f.actor2 != nil && f.actor2.kind == "civilians" {
+		return "abduct" // "seized 27 students": people taken, not ground
+	}
 	if g == "demonstration" && f.actor1 != nil && (f.actor1.kind == "non_state_armed_group" || isGroup(f.actor1.id) && f.actor1.kind != "civilians") {
 		return "violence"
 	}
@@ -184,7 +187,11 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 		// The same armed group attacking and burning: one raid.
 		fight := func(g string) bool { return g == "violence" || g == "clash" }
 		sameGroup := fight(g) && fight(og) && o.actor1 != nil && f.actor1 != nil && isGroup(o.actor1.id) && o.actor1.id == f.actor1.id
-		if og == g || sameSentence || weak || sameGroup || (f.family == "kill" && killsIn(og)) || (o.family == "kill" && killsIn(g)) {
+		// A capture told in a later sentence is not the toll's event: "Deux
+		// civils ont été tués à Koupiansk … Le ministère a affirmé avoir
+		// pris le contrôle de Kolisnykivka".
+		killedThere := o.family == "kill" && killsIn(g) && (g != "capture" || o.sent == f.sent)
+		if og == g || sameSentence || weak || sameGroup || (f.family == "kill" && killsIn(og)) || killedThere {
 			ok = true
 		}
 	}

@@ -158,6 +158,13 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 		a1, a2 = a2, a1
 	}
 	r.Actor1 = x.actor(a1, head.family, r.Location, 1)
+	if r.Actor1 == nil && a1 == nil {
+		// "Le ministère russe de la Défense a affirmé avoir pris le
+		// contrôle du village": the state that claims to have done it.
+		if c := x.claimedByState(e); c != "" {
+			r.Actor1 = &event.Actor{ID: c + ".MIL", Name: roleName("MIL", x.countryName(c)), Kind: "state_military", Country: c}
+		}
+	}
 	r.Actor2 = x.actor(a2, head.family, r.Location, 2)
 	if r.Actor1 == nil && x.prevActor1 != nil && x.alsoIn(e) && (r.Actor2 == nil || r.Actor2.Country != x.prevActor1.Country) {
 		// "Kalibr missiles had also hit Odesa": one more of the doer's.
@@ -853,4 +860,27 @@ func (x *docState) civilians(e *evt, loc *event.Place) *event.Actor {
 		}
 	}
 	return nil
+}
+
+// claimedByState returns the country of a state source (a ministry, an
+// army) that claims in the first person to have done event e: its frame's
+// trigger follows a perfect infinitive ("a affirmé avoir pris", "claimed
+// to have captured"). It is "" otherwise.
+func (x *docState) claimedByState(e *evt) string {
+	for _, f := range e.frames {
+		i := f.trig.First - 1
+		if i < 0 {
+			continue
+		}
+		n := x.doc.Tokens[i].Norm
+		if n != "avoir" && !(n == "have" && i > 0 && x.doc.Tokens[i-1].Norm == "to") {
+			continue
+		}
+		for _, src := range x.sents[f.sent].sources {
+			if src.Country != "" && (src.Kind == "government" || src.Kind == "military") {
+				return src.Country
+			}
+		}
+	}
+	return ""
 }
