@@ -184,6 +184,7 @@ func (x *docState) record(e *evt) (event.Event, bool) {
 	if r.Actor1 != nil && r.Actor2 != nil && r.Actor1.ID == r.Actor2.ID {
 		r.Actor2 = nil
 	}
+	x.nameArmy(&r)
 	if r.Actor2 == nil && (r.EventType == "explosions_remote_violence" || r.Type == "looting_property_destruction") {
 		r.Actor2 = x.civilians(e, r.Location)
 	}
@@ -883,4 +884,28 @@ func (x *docState) claimedByState(e *evt) string {
 		}
 	}
 	return ""
+}
+
+// nameArmy gives a source the text calls only "the army" its army's usual
+// name (common/armies.tsv) when the event says whose army it is: the
+// doer's or the target's forces, else the forces of the place's country.
+func (x *docState) nameArmy(r *event.Event) {
+	c := ""
+	switch {
+	case r.Actor1 != nil && r.Actor1.Kind == "state_military":
+		c = r.Actor1.Country
+	case r.Actor2 != nil && r.Actor2.Kind == "state_military":
+		c = r.Actor2.Country
+	case r.Location != nil:
+		c = x.alpha3(r.Location.Country)
+	}
+	name, ok := x.lex.Armies[c]
+	if !ok {
+		return
+	}
+	for i := range r.Sources {
+		if s := &r.Sources[i]; s.Name == "army" && s.Kind == "military" {
+			s.Name, s.Country = name, c
+		}
+	}
 }

@@ -74,3 +74,23 @@ func stateRoleID(id string) bool {
 	}
 	return true
 }
+
+// loadArmies reads common/armies.tsv: a state's alpha-3 code → its armed
+// forces' usual English name, for a source the text calls "the army".
+func loadArmies(fsys fs.FS, errs *ErrorList) map[string]string {
+	const path = "common/armies.tsv"
+	out := map[string]string{}
+	for _, r := range readTable(fsys, path, []string{"country", "name"}, errs) {
+		c := r.cols[0]
+		if len(c) != 3 || strings.ToUpper(c) != c {
+			errs.add(path, r.line, "country %q: want an ISO 3166-1 alpha-3 code", c)
+			continue
+		}
+		if _, dup := out[c]; dup {
+			errs.add(path, r.line, "duplicate country %s", c)
+			continue
+		}
+		out[c] = r.cols[1]
+	}
+	return out
+}

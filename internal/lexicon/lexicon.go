@@ -139,6 +139,9 @@ type Lexicon struct {
 	Dates    []DateEntry
 	Targets  []TargetEntry
 	Grammar  []GrammarEntry
+	// Armies maps a state's alpha-3 code to its armed forces' usual
+	// English name (common/armies.tsv).
+	Armies map[string]string
 	// Traits maps a group id to its traits (common/groups.tsv).
 	Traits map[string][]string
 	// Countries maps alpha-2 and alpha-3 codes to their country.
@@ -163,6 +166,7 @@ func Load(fsys fs.FS, lang string) (*Lexicon, error) {
 	var errs ErrorList
 	l.Countries = loadCountries(fsys, &errs)
 	l.Traits = loadTraits(fsys, &errs)
+	l.Armies = loadArmies(fsys, &errs)
 	for _, dir := range []string{"common", lang} {
 		for c := Category(0); c < numCategories; c++ {
 			path := dir + "/" + fileNames[c]
