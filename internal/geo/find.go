@@ -256,8 +256,8 @@ func (f *finder) lowerWords(a, b int) int {
 	}
 	if lex.isStop(f.z.key(a), f.lang) && toks[a].flags&tUpper == 0 {
 		next := a + 1
-		for next < b && (toks[next].flags&tElision != 0 || isArticle(f.z.key(next))) {
-			next++
+		for next < b && (toks[next].flags&tElision != 0 || isArticle(f.z.key(next)) || isConnector(f.z.key(next)) && toks[next].flags&tHyphenAfter != 0) {
+			next++ // "Croix-des-Bouquets": a hyphenated connector links two words of one name
 		}
 		if toks[next].flags&tCap == 0 {
 			return -1

@@ -433,3 +433,17 @@ func TestTwoWordDemonym(t *testing.T) {
 		}
 	}
 }
+
+// TestFindHyphenatedWithConnector checks that a hyphenated name whose
+// first word is also a common word and whose middle is a connector is
+// found in running text: "Croix-des-Bouquets" (French "croix").
+func TestFindHyphenatedWithConnector(t *testing.T) {
+	g := testGazetteer(t)
+	text := "Des gangs ont attaqué le commissariat de Croix-des-Bouquets, au nord-est de la capitale haïtienne."
+	for _, m := range g.Find(text, "fr") {
+		if m.Place.Name == "Croix-des-Bouquets" && m.Place.Country == "HT" {
+			return
+		}
+	}
+	t.Errorf("%q: Croix-des-Bouquets not found", text)
+}
