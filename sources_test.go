@@ -36,7 +36,7 @@ func TestSources(t *testing.T) {
 		{"an anonymous officer's genitive gives the side", "fr", "Des hommes armés ont tué sept civils dimanche à Koza, au Cameroun, selon un officier de l'armée camerounaise ayant requis l'anonymat.", "anonymous officer in the Military Forces of Cameroon/CMR.MIL", "reported"},
 		{"an anonymity clause after a source is that source", "en", "Pakistani jets struck Paktika, Afghanistan, on Tuesday, a security official in Islamabad, speaking on condition of anonymity, said.", "anonymous security official/PAK.MIL", "reported"},
 		{"the army of the place's country by its own name", "en", "Government troops retook the town of Singa, Sudan, from the paramilitaries on Saturday, the army said.", "Sudanese Armed Forces (SAF)", "reported"},
-		{"a propaganda agency is no denial", "fr", "Le JNIM a revendiqué mercredi l'attaque d'un poste militaire près de Karimama, au Bénin, dans un message diffusé par son agence de propagande.", "JNIM", "reported"},
+		{"a propaganda agency is no denial", "fr", "Le JNIM a affirmé dans un message diffusé par son agence de propagande avoir tué 30 soldats mercredi près de Karimama, au Bénin.", "JNIM", "reported"},
 		{"a place is no subject", "en", "Russian missiles hit Kharkiv on Monday. Kyiv said the strikes killed four civilians.", "Government of Ukraine", "reported"},
 	}
 	for _, c := range cases {
