@@ -43,6 +43,7 @@ type cueInfo struct {
 	from          bool   // "from", "depuis"
 	launchVerb    bool   // a launch verb earlier in the sentence
 	overflown     bool   // "survolé", "overflew"
+	border        bool   // "la frontière avec", "the border with": the country across it
 	title         bool   // a person's title right before: "le président X"
 	vessel        bool   // a ship's name: "le sous-marin X"
 	clock         bool   // a time zone: "4 heures (heure de Damas)", "Kyiv time"
@@ -365,6 +366,13 @@ func (f *finder) cues(m *match) {
 		c.part = c.part || cls&cPart != 0
 		c.launch = c.launch || cls&cLaunch != 0
 		c.overflown = c.overflown || cls&cOverflown != 0
+		// "à la frontière avec le Niger": "avec"/"with" right before the
+		// name's article or the name.
+		if cls&cBorder != 0 && x <= 2 {
+			if k := string(f.z.key(j + 1)); k == "avec" || k == "with" {
+				c.border = true
+			}
+		}
 		c.from = c.from || cls&cFrom != 0
 	}
 	// A time zone: "heure de Damas", "heure locale de Kiev", "Kyiv time".
@@ -690,7 +698,13 @@ func (f *finder) score(m *match, c *scored, withDoc bool, why *[]string) float64
 		switch pl.Feature {
 		case City:
 			add(1.5, "a town word or \"near\" before it (+1.5)")
-		case Region, Country:
+		case Country:
+			if ctx.town {
+				add(-3, "a town word before it: not a country (-3)")
+			} else {
+				add(-1, "\"near\" before it: rather a town than a country (-1)") // "close to Cameroon" is not Cameron, Missouri
+			}
+		case Region:
 			add(-3, "a town word or \"near\" before it: not a region (-3)")
 		}
 	}
@@ -981,6 +995,8 @@ func (f *finder) setRole(m *match, i int) {
 		m.role = Launch
 	case ctx.overflown:
 		m.role = Overflown
+	case ctx.border && pl.Feature == Country:
+		m.role = Border
 	default:
 		// "ont survolé l'Iran et l'Irak": a name coordinated with the
 		// previous one shares its role.
@@ -989,7 +1005,7 @@ func (f *finder) setRole(m *match, i int) {
 			if prev.drop {
 				continue
 			}
-			if (prev.role == Launch || prev.role == Overflown || prev.role == Title && prev.ctx.office) && f.coordinated(prev.last, m.first) {
+			if (prev.role == Launch || prev.role == Overflown || prev.role == Border || prev.role == Title && prev.ctx.office) && f.coordinated(prev.last, m.first) {
 				m.role = prev.role
 			}
 			break

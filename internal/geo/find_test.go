@@ -447,3 +447,26 @@ func TestFindHyphenatedWithConnector(t *testing.T) {
 	}
 	t.Errorf("%q: Croix-des-Bouquets not found", text)
 }
+
+// TestFindBorder checks that a country after "la frontière avec" / "the
+// border with" is the one across the border, not an event place.
+func TestFindBorder(t *testing.T) {
+	g := testGazetteer(t)
+	for _, c := range []struct{ lang, text, country string }{
+		{"fr", "Des soldats béninois ont été tués près de Malanville, à la frontière avec le Niger.", "NE"},
+		{"en", "Gunmen attacked a village near Dikwa, Nigeria, close to the border with Cameroon.", "CM"},
+	} {
+		found := false
+		for _, m := range g.Find(c.text, c.lang) {
+			if m.Place.Country == c.country && m.Place.Feature == Country {
+				found = true
+				if m.Role != Border {
+					t.Errorf("%q: %s has role %s, want border", c.text, m.Place.Name, m.Role)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s", c.text, c.country)
+		}
+	}
+}

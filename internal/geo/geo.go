@@ -78,9 +78,12 @@ const (
 	// Clock is a place named for its time zone: "vers 4 heures (heure de
 	// Damas)", "2 a.m. Kyiv time".
 	Clock
+	// Border is a country across a border: "près de Karimama, à la
+	// frontière avec le Niger", "on the border with Syria".
+	Border
 )
 
-var roleNames = [...]string{"event", "launch", "overflown", "dateline", "title", "clock"}
+var roleNames = [...]string{"event", "launch", "overflown", "dateline", "title", "clock", "border"}
 
 // String returns the role's lower-case name.
 func (r Role) String() string {

@@ -30,6 +30,7 @@ const (
 	cVerbAux
 	cSource
 	cClock
+	cBorder
 )
 
 var cueKinds = map[string]uint32{
@@ -37,7 +38,7 @@ var cueKinds = map[string]uint32{
 	"region": cRegion, "adj": cAdj, "launch": cLaunch, "launchverb": cLaunchVerb,
 	"from": cFrom, "overflown": cOverflown, "title": cTitle, "generic": cGeneric,
 	"vessel": cVessel, "office": cOffice, "officemod": cOfficeMod, "seat": cSeat,
-	"sayverb": cSayVerb, "verbaux": cVerbAux, "source": cSource, "clock": cClock,
+	"sayverb": cSayVerb, "verbaux": cVerbAux, "source": cSource, "clock": cClock, "border": cBorder,
 }
 
 // lexicon is the context knowledge: word classes, demonyms and stop words,
