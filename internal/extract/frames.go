@@ -272,10 +272,21 @@ func (x *docState) buildFrames() {
 			}
 			return near
 		}
+		// holder is the frame a weapon, target or place at tok belongs
+		// to: past an offset date ("a day after a Houthi drone slammed
+		// into …"), the earlier event's frame, or none.
+		holder := func(tok int) *frame {
+			f := owner(tok)
+			if g, other := x.acrossOffset(s, fs, f, tok); other {
+				return g
+			}
+			return f
+		}
 		for _, w := range within(x.weapons, weaponFirst, s.First, s.Last) {
 			if !x.negated(w.first, s.First) && !x.aimedAt(w.first) && !x.civilian(w) {
-				f := owner(w.first)
-				f.weapons = append(f.weapons, w)
+				if f := holder(w.first); f != nil {
+					f.weapons = append(f.weapons, w)
+				}
 			}
 		}
 		// "SDF units … arrested a man in a raid": a raid with an arrest
@@ -286,8 +297,7 @@ func (x *docState) buildFrames() {
 			}
 		}
 		for _, t := range within(x.targets, targetFirst, s.First, s.Last) {
-			if !x.inSource(t.first, t.last) {
-				f := owner(t.first)
+			if f := holder(t.first); f != nil && !x.inSource(t.first, t.last) {
 				f.targets = appendUniq(f.targets, t.name)
 				if f.civilSite == nil && civilSites[t.name] {
 					f.civilSite = &t
@@ -298,7 +308,10 @@ func (x *docState) buildFrames() {
 			if !p.isEvent() || x.basedAt(p) {
 				continue
 			}
-			f := owner(x.tokenAt(p.Start))
+			f := holder(x.tokenAt(p.Start))
+			if f == nil {
+				continue
+			}
 			f.places = append(f.places, p)
 			x.placeOwner[p.Start] = f
 		}
@@ -311,7 +324,11 @@ func (x *docState) buildFrames() {
 				// "24 heures après le tir …": the frame after the cue is the
 				// earlier event; the other frame of the sentence is its anchor.
 				for _, f := range fs {
-					if f.trig.First >= d.Last && f.trig.First <= d.Last+4 {
+					// "The strike came a day after a Houthi drone slammed
+					// into …, killing one man": when the event told stands
+					// before the offset, the toll after it is the earlier
+					// event's too.
+					if f.trig.First >= d.Last && (f.trig.First <= d.Last+4 || f.family == "kill" && fs[0].trig.First < d.First) {
 						f.offset = &info.dates[i]
 						// "après l'attaque": it takes up an event told
 						// before, it does not tell a new one.
@@ -548,6 +565,14 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 			continue // "24 hours after Ukrainian troops drove …": the other event's
 		}
 		f := owner(a.first)
+		if g, other := x.acrossOffset(s, fs, f, a.first); other {
+			// "The strike came a day after a Houthi drone slammed into
+			// …": what follows "a day after" is the earlier event's.
+			if g == nil {
+				continue
+			}
+			f = g
+		}
 		if x.answered(a.first, f.trig.First) {
 			continue // "The US fired missiles … in retaliation for a chemical attack"
 		}
@@ -1761,4 +1786,23 @@ func (x *docState) inProperName(m lexicon.Match) bool {
 	}
 	before := capWord(m.First-1) || m.First >= 3 && toks[m.First-1].Norm == "s" && toks[m.First-2].Norm == "'" && capWord(m.First-3)
 	return before || capWord(m.Last)
+}
+
+// acrossOffset reports whether token i stands after an offset date ("a
+// day after", "24 heures après") that frame f's trigger stands before: i
+// belongs to the earlier event the offset names. It returns that event's
+// frame, the first whose trigger follows the offset, or nil.
+func (x *docState) acrossOffset(s text.Sentence, fs []*frame, f *frame, i int) (*frame, bool) {
+	for _, d := range x.sents[x.doc.SentenceOf(i)].dates {
+		if d.Kind != when.Offset || i < d.Last || f.trig.First >= d.First {
+			continue
+		}
+		for _, g := range fs {
+			if g.trig.First >= d.Last {
+				return g, true
+			}
+		}
+		return nil, true
+	}
+	return nil, false
 }
