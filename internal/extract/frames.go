@@ -107,6 +107,9 @@ func (x *docState) buildFrames() {
 				continue
 			}
 			e := x.lex.Triggers[m.Index]
+			if x.aggregated(m.First) {
+				continue // "have stepped up attacks on security forces": a campaign, no one event
+			}
 			if x.inProperName(m) {
 				continue // "Sudan People's Liberation Movement", "Baloch Liberation Army": a name, no event
 			}
@@ -1805,4 +1808,16 @@ func (x *docState) acrossOffset(s text.Sentence, fs []*frame, f *frame, i int) (
 		return nil, true
 	}
 	return nil, false
+}
+
+// aggregated reports whether an aggregate word ("have stepped up", "ont
+// multiplié") stands right before the event word at token i, past
+// articles and possessives.
+func (x *docState) aggregated(i int) bool {
+	j := x.beforeArticles(i)
+	for j >= 0 && (x.doc.Tokens[j].Norm == "their" || x.doc.Tokens[j].Norm == "leurs") {
+		j--
+	}
+	k, _ := x.grammarBefore(j)
+	return k == "aggregate"
 }

@@ -217,7 +217,7 @@ var (
 	cueKinds     = set("cue", "verb", "gloss", "hedge", "denial")
 	sourceKinds  = set("media", "government", "military", "armed_group", "anonymous", "witness", "ngo", "international_org")
 	numberKinds  = set("exact", "vague", "min", "max", "approx", "between", "and")
-	grammarKinds = set("target", "agent", "genitive", "within", "person", "pronoun", "speaker", "irrealis", "locative", "ledby", "support", "passive", "dead", "blame", "claim", "base", "civil", "clause", "response", "other", "also", "from", "power", "habit", "hurt", "subset", "attempt", "relative", "edge", "aux", "anaphor")
+	grammarKinds = set("target", "agent", "genitive", "within", "person", "pronoun", "speaker", "irrealis", "locative", "ledby", "support", "passive", "dead", "blame", "claim", "base", "civil", "clause", "response", "other", "also", "from", "power", "habit", "hurt", "subset", "attempt", "relative", "edge", "aux", "anaphor", "aggregate")
 	dateKinds    = set("weekday", "month", "relative", "last", "unit", "after", "before", "night", "week", "monthrel", "same", "year", "since", "for")
 )
 
