@@ -361,7 +361,7 @@ func (x *docState) buildFrames() {
 				for i := range info.dates {
 					d := info.dates[i]
 					if d.Kind != when.Offset && d.Kind != when.Duration && !x.background(d) && !x.isDateline(d) && !x.afterReportingVerb(d.First) && !x.statementClause(segs, d) &&
-						!x.answeredBetween(d.First, f.trig.First) {
+						!x.answeredBetween(d.First, f.trig.First) && !x.relativeBetween(f.trig.First, d.First) {
 						f.date = &info.dates[i]
 						break
 					}
@@ -1820,4 +1820,20 @@ func (x *docState) aggregated(i int) bool {
 	}
 	k, _ := x.grammarBefore(j)
 	return k == "aggregate"
+}
+
+// relativeBetween reports whether a relative clause opens between the
+// trigger at token t and a date at token d after it, in d's segment: "Police
+// fired tear gas to disperse the protesters, who were demanding … since a
+// gunfight on Monday" dates the gunfight, not the dispersal.
+func (x *docState) relativeBetween(t, d int) bool {
+	if d <= t {
+		return false
+	}
+	for i := t + 1; i < d; i++ {
+		if x.grammarAt[i] == "relative" {
+			return true
+		}
+	}
+	return false
 }
