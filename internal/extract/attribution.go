@@ -134,7 +134,7 @@ func (x *docState) attribute() {
 				// droits de l'homme (CARDH)": a name no lexicon lists
 				// comes before an actor inside it.
 				found = append(found, np.src)
-				x.sourceSpans = append(x.sourceSpans, [2]int{np.first, np.last})
+				x.useNamePhrase(np)
 			}
 		}
 		if attributed && len(found) == 0 {
@@ -164,7 +164,7 @@ func (x *docState) attribute() {
 				// "the state emergency management agency said", "a
 				// county security official said".
 				found = append(found, np.src)
-				x.sourceSpans = append(x.sourceSpans, [2]int{np.first, np.last})
+				x.useNamePhrase(np)
 			} else if npOK {
 				// "selon un porte-parole militaire": someone reports,
 				// though the words are no English name to give.
@@ -914,4 +914,19 @@ func (x *docState) affiliationOf(m lexicon.Match, srcs []lexicon.Match) bool {
 		}
 	}
 	return false
+}
+
+// useNamePhrase records a name phrase used as a source: its words are a
+// source's, and a place inside it ("le Collectif pour la paix et le
+// développement de Djugu (CPDD)") is where the body works, not where
+// anything happened.
+func (x *docState) useNamePhrase(np namePhrase) {
+	x.sourceSpans = append(x.sourceSpans, [2]int{np.first, np.last})
+	start, end := x.doc.Tokens[np.first].Start, x.doc.Tokens[np.last-1].End
+	ps := within(x.in.Places, placeStart, start, end)
+	for i := range ps {
+		if ps[i].End <= end {
+			ps[i].notEvent = true
+		}
+	}
 }

@@ -915,6 +915,12 @@ func (f *finder) gate(m *match, i int) {
 	if ok && (ctx.prevName || ctx.nextName) && !support {
 		ok = false
 	}
+	if ctx.region && !inDoc && !top && !local && f.top != "" && pop < 1000000 {
+		// "le territoire de Djugu" in a report on Ituri is not Djougou
+		// (Benin): a town named after a region word, in a country the
+		// article does not name, is a region the gazetteer lacks.
+		ok = false
+	}
 	m.drop = !ok
 }
 

@@ -386,6 +386,9 @@ func TestFindCompoundName(t *testing.T) {
 		// An alternate name after "the village of" needs a country the
 		// article is about: Turku's Estonian name is Turu.
 		{"fr", "Des hommes armés ont attaqué le village de Tourou, dans l'Extrême-Nord du Cameroun.", "FI"},
+		// A town named after a region word, of a country the article does
+		// not name: "le territoire de Djugu" is not Djougou (Benin).
+		{"fr", "Au moins 42 civils ont été tués dans le territoire de Djugu, en Ituri, en RDC.", "BJ"},
 	}
 	for _, c := range cases {
 		for _, m := range g.Find(c.text, c.lang) {
