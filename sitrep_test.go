@@ -337,7 +337,7 @@ func BenchmarkExtractLong(b *testing.B) {
 // every article with gold in the repository.
 func TestNoUnresolvedReference(t *testing.T) {
 	x := newExtractor(t)
-	for _, dir := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"} {
+	for _, dir := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"} {
 		cases, err := score.LoadDir(filepath.Join("testdata", dir))
 		if err != nil {
 			t.Fatal(err)

@@ -600,7 +600,7 @@ func checkGolden(t *testing.T, path string, got []byte) {
 // TestSelfCheckHeldOut checks the format of the held-out sets written for
 // the project: their gold, scored as system output, is perfect.
 func TestSelfCheckHeldOut(t *testing.T) {
-	for _, dir := range []string{"../../testdata/heldout", "../../testdata/heldout2", "../../testdata/heldout3", "../../testdata/heldout4", "../../testdata/heldout5", "../../testdata/heldout6"} {
+	for _, dir := range []string{"../../testdata/heldout", "../../testdata/heldout2", "../../testdata/heldout3", "../../testdata/heldout4", "../../testdata/heldout5", "../../testdata/heldout6", "../../testdata/heldout7"} {
 		cases, err := LoadDir(dir)
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
