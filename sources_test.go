@@ -37,6 +37,7 @@ func TestSources(t *testing.T) {
 		{"an anonymity clause after a source is that source", "en", "Pakistani jets struck Paktika, Afghanistan, on Tuesday, a security official in Islamabad, speaking on condition of anonymity, said.", "anonymous security official/PAK.MIL", "reported"},
 		{"the army of the place's country by its own name", "en", "Government troops retook the town of Singa, Sudan, from the paramilitaries on Saturday, the army said.", "Sudanese Armed Forces (SAF)", "reported"},
 		{"a propaganda agency is no denial", "fr", "Le JNIM a affirmé dans un message diffusé par son agence de propagande avoir tué 30 soldats mercredi près de Karimama, au Bénin.", "JNIM", "reported"},
+		{"a prefect by his title", "fr", "Au moins sept civils ont été tués dimanche près de Mokolo, au Cameroun, a indiqué mardi le préfet du département, Jean Mbarga.", "prefect", "reported"},
 		{"a place is no subject", "en", "Russian missiles hit Kharkiv on Monday. Kyiv said the strikes killed four civilians.", "Government of Ukraine", "reported"},
 	}
 	for _, c := range cases {
