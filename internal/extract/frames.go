@@ -1209,8 +1209,8 @@ func (x *docState) aimedAt(i int) bool {
 	if j < 0 {
 		return false
 	}
-	if k, _ := x.grammarBefore(j); k == "target" {
-		return true
+	if k, _ := x.grammarBefore(j); k == "target" && !x.triggerTok[j] {
+		return true // not "a sauté sur une mine": the target word ends the trigger, the mine is what blew up
 	}
 	for _, m := range x.matchesIn(lexicon.Trigger, j-16, j+1) {
 		if m.Last == j+1 && x.lex.Triggers[m.Index].Family == "hit" {
