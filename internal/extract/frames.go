@@ -1060,8 +1060,8 @@ func (x *docState) notDead(n numberMention) bool {
 		if x.grammarAt[j] == "hurt" {
 			return true
 		}
-		if x.doc.Tokens[j].Kind != text.Word {
-			break
+		if x.doc.Tokens[j].Kind != text.Word || x.grammarAt[j] == "clause" {
+			break // "killed two children and wounded their mother": the wounded are others
 		}
 	}
 	if k, _ := x.grammarBefore(x.beforeArticles(n.first)); k == "subset" {
