@@ -38,6 +38,7 @@ func TestSources(t *testing.T) {
 		{"the army of the place's country by its own name", "en", "Government troops retook the town of Singa, Sudan, from the paramilitaries on Saturday, the army said.", "Sudanese Armed Forces (SAF)", "reported"},
 		{"a propaganda agency is no denial", "fr", "Le JNIM a affirmé dans un message diffusé par son agence de propagande avoir tué 30 soldats mercredi près de Karimama, au Bénin.", "JNIM", "reported"},
 		{"a prefect by his title", "fr", "Au moins sept civils ont été tués dimanche près de Mokolo, au Cameroun, a indiqué mardi le préfet du département, Jean Mbarga.", "prefect", "reported"},
+		{"authorities are not the government's name", "en", "Houthi shelling killed two children in Taiz, Yemen, overnight, local authorities said.", "authorities", "reported"},
 		{"a place is no subject", "en", "Russian missiles hit Kharkiv on Monday. Kyiv said the strikes killed four civilians.", "Government of Ukraine", "reported"},
 	}
 	for _, c := range cases {
