@@ -786,8 +786,22 @@ func (f *finder) docContext() {
 			}
 		}
 	}
+	// One anchor per name and point: a long article names the same town
+	// many times, and nearestAnchor looks at every anchor for every
+	// candidate (skipping those of the candidate's own name, so keeping
+	// one per name and point gives the same distances).
+	type anchorKey struct {
+		h        uint64
+		lat, lon float64
+	}
+	seen := map[anchorKey]bool{}
 	for i := range f.ms {
 		if m := &f.ms[i]; m.anchor {
+			k := anchorKey{m.h, m.cands[0].pl.Lat, m.cands[0].pl.Lon}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
 			f.anchors = append(f.anchors, anchor{m, m.cands[0].pl.Lat, m.cands[0].pl.Lon})
 		}
 	}
