@@ -350,10 +350,15 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 			out = append(out, finish(doc, Expr{First: i, Kind: WeekRel, Days: e.Value}, m.Last))
 			i = m.Last - 1
 		case "year", "since":
-			// "en 2014", "in 2019", "since 2015": a year alone.
-			if y, ok := yearAt(toks, m.Last, last); ok {
-				out = append(out, finish(doc, Expr{First: i, Kind: Absolute, Year: y, Since: e.Kind == "since"}, m.Last+1))
-				i = m.Last
+			// "en 2014", "in 2019", "since 2015": a year alone; "since the
+			// 1960s", "depuis les années 1990": a decade.
+			k := m.Last
+			for k < last && k < m.Last+2 && decadeWord(toks[k].Norm) {
+				k++
+			}
+			if y, ok := yearAt(toks, k, last); ok {
+				out = append(out, finish(doc, Expr{First: i, Kind: Absolute, Year: y, Since: e.Kind == "since"}, k+1))
+				i = k
 			}
 		case "monthrel":
 			out = append(out, finish(doc, Expr{First: i, Kind: MonthRel, Days: e.Value}, m.Last))
@@ -439,14 +444,30 @@ func numberAt(doc *text.Doc, lex *lexicon.Lexicon, numAt map[int]lexicon.Match, 
 
 // yearAt reads a four-digit year from 1900 to 2100 at token i.
 func yearAt(toks []text.Token, i, last int) (int, bool) {
-	if i >= last || toks[i].Kind != text.Number || len(toks[i].Norm) != 4 {
+	if i >= last {
 		return 0, false
 	}
-	y, err := strconv.Atoi(toks[i].Norm)
+	n := toks[i].Norm
+	if toks[i].Kind == text.Word && len(n) == 5 && n[4] == 's' {
+		n = n[:4] // a decade: "the 1960s"
+	} else if toks[i].Kind != text.Number || len(n) != 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(n)
 	if err != nil || y < 1900 || y > 2100 {
 		return 0, false
 	}
 	return y, true
+}
+
+// decadeWord reports whether a folded word may stand between "since" /
+// "depuis" and a decade: "the 1960s", "les années 1990".
+func decadeWord(n string) bool {
+	switch n {
+	case "the", "les", "annees", "early", "late":
+		return true
+	}
+	return false
 }
 
 // digitsOnly drops thousands separators.
