@@ -201,7 +201,7 @@ func (x *docState) compatible(e *evt, f *frame) bool {
 	for _, o := range e.frames {
 		// Within one sentence, a doer found by position alone does not
 		// keep two frames apart: clauses share their subject badly.
-		weak := o.sent == f.sent && (!o.a1strong || !f.a1strong)
+		weak := o.sent == f.sent && (!o.a1strong || !f.a1strong) || x.quotedEcho(f)
 		// Protesters and the police who disperse them are both sides of
 		// one demonstration.
 		if !weak && g != "demonstration" && conflictActor(o.actor1, f.actor1) {
@@ -490,4 +490,12 @@ func stateForce(a *actorMention) bool {
 // irregular reports whether an actor is an armed group, named or not.
 func irregular(a *actorMention) bool {
 	return a.role == "REB" || isGroup(a.id) && a.kind == "non_state_armed_group"
+}
+
+// quotedEcho reports whether frame f is told in a quotation with no place
+// or date of its own ("«Our troops are fighting street by street», the
+// spokesman said"): the speaker's words about the event told before, whose
+// sides they name from where they stand.
+func (x *docState) quotedEcho(f *frame) bool {
+	return len(f.places) == 0 && f.date == nil && x.doc.QuoteAt(x.doc.Tokens[f.trig.First].Start) >= 0
 }
