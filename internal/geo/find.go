@@ -771,7 +771,9 @@ func (f *finder) docContext() {
 		}
 		switch best.pl.Feature {
 		case Country:
-			f.country[best.pl.Country] += 2
+			if !f.possessiveNameAfter(m) { // "the Sudan People's Liberation Movement" names no country
+				f.country[best.pl.Country] += 2
+			}
 		case Region:
 			f.admin1[best.pl.Country+"\x00"+best.pl.Admin1] = true
 			f.country[best.pl.Country]++
@@ -884,6 +886,9 @@ func (f *finder) gate(m *match, i int) {
 	if best.p&pExtra != 0 || pl.Feature != City && pl.Feature != Site {
 		if (ctx.prevName || ctx.nextName) && !support && pl.Feature == City {
 			m.drop = true
+		}
+		if !support && pl.Feature == Country && f.possessiveNameAfter(m) {
+			m.drop = true // "the Sudan People's Liberation Movement": a body's name, not the country
 		}
 		return
 	}
@@ -1222,4 +1227,13 @@ func (f *finder) demonymAt(i int) (string, bool) {
 	}
 	cc, ok := f.g.lex.demonym[hashExtend(fnvOffset, f.z.key(i))]
 	return cc, ok
+}
+
+// possessiveNameAfter reports whether the capitalised word after match m
+// is itself followed by a possessive and another capitalised word: "Sudan
+// People's Liberation", a longer name the country only opens.
+func (f *finder) possessiveNameAfter(m *match) bool {
+	toks := f.z.toks
+	j := m.last + 1
+	return j+1 < len(toks) && toks[j].flags&tCap != 0 && toks[j].flags&tPossessive != 0 && toks[j+1].flags&tCap != 0
 }

@@ -389,6 +389,9 @@ func TestFindCompoundName(t *testing.T) {
 		// A town named after a region word, of a country the article does
 		// not name: "le territoire de Djugu" is not Djougou (Benin).
 		{"fr", "Au moins 42 civils ont été tués dans le territoire de Djugu, en Ituri, en RDC.", "BJ"},
+		// A country that opens a body's name names no country: "the
+		// Sudan People's Liberation Movement" in South Sudan.
+		{"en", "Troops detained two members of the Sudan People's Liberation Movement in Juba, South Sudan.", "SD"},
 	}
 	for _, c := range cases {
 		for _, m := range g.Find(c.text, c.lang) {
