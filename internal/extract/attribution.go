@@ -103,11 +103,7 @@ func (x *docState) attribute() {
 			}
 			if attributed && x.nearCue(m, cues, s.First, s.Last) {
 				x.sourceSpans = append(x.sourceSpans, [2]int{m.First, m.Last})
-				first := m.First
-				for first < m.Last-1 && isArticle(x.doc.Tokens[first].Norm) {
-					first++
-				}
-				foundSpans = append(foundSpans, [2]int{first, m.Last})
+				foundSpans = append(foundSpans, [2]int{x.pastArticles(m.First, m.Last-1), m.Last})
 				if !hasSource(found, src) {
 					found = append(found, src)
 				}
@@ -751,16 +747,6 @@ func (x *docState) allCapitalized(a, b int) bool {
 	return true
 }
 
-// inCategory reports whether token i lies inside a match of category c.
-func (x *docState) inCategory(c lexicon.Category, i int) bool {
-	for _, m := range x.matchesIn(c, i-16, i+1) {
-		if i >= m.First && i < m.Last {
-			return true
-		}
-	}
-	return false
-}
-
 // covered reports whether matches of category c cover every token of
 // [a, b).
 func (x *docState) covered(c lexicon.Category, a, b int) bool {
@@ -922,11 +908,5 @@ func (x *docState) affiliationOf(m lexicon.Match, srcs []lexicon.Match) bool {
 // anything happened.
 func (x *docState) useNamePhrase(np namePhrase) {
 	x.sourceSpans = append(x.sourceSpans, [2]int{np.first, np.last})
-	start, end := x.doc.Tokens[np.first].Start, x.doc.Tokens[np.last-1].End
-	ps := within(x.in.Places, placeStart, start, end)
-	for i := range ps {
-		if ps[i].End <= end {
-			ps[i].notEvent = true
-		}
-	}
+	x.noEventPlaces(x.doc.Tokens[np.first].Start, x.doc.Tokens[np.last-1].End)
 }

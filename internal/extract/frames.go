@@ -419,7 +419,7 @@ func (x *docState) buildFrames() {
 				}
 			}
 		}
-		x.assignActors(s, fs, owner)
+		x.assignActors(s, fs, holder)
 		fs = x.policeRaids(fs)
 		x.assignFatalities(s, fs)
 		x.frames = append(x.frames, fs...)
@@ -556,7 +556,7 @@ type candidate struct {
 //     Daech"), else the first actor after the trigger;
 //   - with an agent named and no target, the subject is the one acted on
 //     ("les FDS ont reçu des armes fournies par les États-Unis").
-func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *frame) {
+func (x *docState) assignActors(s text.Sentence, fs []*frame, holder func(int) *frame) {
 	cands := map[*frame][]candidate{}
 	as := within(x.actors, actorFirst, s.First, s.Last)
 	for j := range as {
@@ -567,14 +567,9 @@ func (x *docState) assignActors(s text.Sentence, fs []*frame, owner func(int) *f
 		if x.inAnchorClause(s, a.first) {
 			continue // "24 hours after Ukrainian troops drove …": the other event's
 		}
-		f := owner(a.first)
-		if g, other := x.acrossOffset(s, fs, f, a.first); other {
-			// "The strike came a day after a Houthi drone slammed into
-			// …": what follows "a day after" is the earlier event's.
-			if g == nil {
-				continue
-			}
-			f = g
+		f := holder(a.first)
+		if f == nil {
+			continue // past "a day after" with no frame of its own: the earlier event's
 		}
 		if x.answered(a.first, f.trig.First) {
 			continue // "The US fired missiles … in retaliation for a chemical attack"
@@ -1246,14 +1241,7 @@ func (x *docState) statementClause(segs [][2]int, d when.Expr) bool {
 }
 
 // hasTrigger reports whether a trigger word lies in tokens [first, last).
-func (x *docState) hasTrigger(first, last int) bool {
-	for i := first; i < last; i++ {
-		if x.triggerTok[i] {
-			return true
-		}
-	}
-	return false
-}
+func (x *docState) hasTrigger(first, last int) bool { return x.nextTrigger(first, last) < last }
 
 // afterReportingVerb reports whether the date at token i follows a
 // reporting verb with at most one word between ("a annoncé mercredi",
@@ -1743,19 +1731,10 @@ func (x *docState) targetOfTrigger(i int) bool {
 func (x *docState) yearOf(m lexicon.Match) int {
 	toks := x.doc.Tokens
 	year := func(i int) int {
-		if i < 0 || i >= len(toks) || toks[i].Kind != text.Number || len(toks[i].Norm) != 4 {
-			return 0
+		if i < 0 || i >= len(toks) || toks[i].Kind != text.Number {
+			return 0 // a year in figures, not a decade
 		}
-		y := 0
-		for _, c := range toks[i].Norm {
-			if c < '0' || c > '9' {
-				return 0
-			}
-			y = y*10 + int(c-'0')
-		}
-		if y < 1900 || y > 2100 {
-			return 0
-		}
+		y, _ := when.YearAt(toks, i, len(toks))
 		return y
 	}
 	if y := year(m.First - 1); y > 0 {
@@ -1814,11 +1793,7 @@ func (x *docState) acrossOffset(s text.Sentence, fs []*frame, f *frame, i int) (
 // multiplié") stands right before the event word at token i, past
 // articles and possessives.
 func (x *docState) aggregated(i int) bool {
-	j := x.beforeArticles(i)
-	for j >= 0 && (x.doc.Tokens[j].Norm == "their" || x.doc.Tokens[j].Norm == "leurs") {
-		j--
-	}
-	k, _ := x.grammarBefore(j)
+	k, _ := x.grammarBefore(x.beforeArticles(i)) // past "les", "their", "leurs"
 	return k == "aggregate"
 }
 

@@ -84,13 +84,29 @@ func (x *docState) dropPlacesInSources() {
 		if j := m.Last; j+1 < len(x.doc.Tokens) && x.grammarAt[j] == "locative" {
 			last = x.doc.Tokens[j+1].End
 		}
-		ps := within(x.in.Places, placeStart, first, last)
-		for i := range ps {
-			if ps[i].End <= last && ps[i].Role == "event" {
-				ps[i].notEvent = true
-			}
+		x.noEventPlaces(first, last)
+	}
+}
+
+// noEventPlaces marks the places named within bytes [start, end) as no
+// event places: they are part of a source's name or where it speaks from.
+func (x *docState) noEventPlaces(start, end int) {
+	ps := within(x.in.Places, placeStart, start, end)
+	for i := range ps {
+		if ps[i].End <= end {
+			ps[i].notEvent = true
 		}
 	}
+}
+
+// pastArticles returns the first token from i on, before limit, that is
+// not an article: "a community leader" names the same person as
+// "community leader".
+func (x *docState) pastArticles(i, limit int) int {
+	for i < limit && isArticle(x.doc.Tokens[i].Norm) {
+		i++
+	}
+	return i
 }
 
 // sentenceOf returns the sentence index of token i.
@@ -581,10 +597,7 @@ func (x *docState) separatePlacesAndActors() {
 		for _, m := range x.matchesIn(lexicon.Source, a.first-20, a.first+1) {
 			// A source's article does not make it longer: "a community
 			// leader" names the same person as the actor "community leader".
-			first := m.First
-			for first < a.first && isArticle(x.doc.Tokens[first].Norm) {
-				first++
-			}
+			first := x.pastArticles(m.First, a.first)
 			if first <= a.first && a.last <= m.Last && m.Last-first > a.last-a.first {
 				drop = true
 			}
@@ -755,14 +768,7 @@ func (x *docState) modifiesThing(a actorMention) bool {
 // isCueOrSource reports whether token i is part of an attribution cue or
 // a source name.
 func (x *docState) isCueOrSource(i int) bool {
-	for _, c := range []lexicon.Category{lexicon.Attribution, lexicon.Source, lexicon.Trigger} {
-		for _, m := range x.matchesIn(c, i-16, i+1) {
-			if i >= m.First && i < m.Last {
-				return true
-			}
-		}
-	}
-	return false
+	return x.inCategory(lexicon.Attribution, i) || x.inCategory(lexicon.Source, i) || x.inCategory(lexicon.Trigger, i)
 }
 
 // countAt reads a plain count at token i: digits or an exact number word.
@@ -780,9 +786,9 @@ func (x *docState) countAt(i int, numAt map[int]lexicon.Match) (numberMention, b
 	return numberMention{}, false
 }
 
-// isRoleWord reports whether token i is part of an actor word.
-func (x *docState) isRoleWord(i int) bool {
-	for _, m := range x.matchesIn(lexicon.Actor, i-16, i+1) {
+// inCategory reports whether token i lies inside a match of category c.
+func (x *docState) inCategory(c lexicon.Category, i int) bool {
+	for _, m := range x.matchesIn(c, i-16, i+1) {
 		if i >= m.First && i < m.Last {
 			return true
 		}
@@ -790,18 +796,16 @@ func (x *docState) isRoleWord(i int) bool {
 	return false
 }
 
+// isRoleWord reports whether token i is part of an actor word.
+func (x *docState) isRoleWord(i int) bool { return x.inCategory(lexicon.Actor, i) }
+
 // isGrammar reports whether a grammar word or a number word ends at
 // token j.
 func (x *docState) isGrammar(j int) bool {
 	if k, _ := x.grammarBefore(j); k != "" {
 		return true
 	}
-	for _, m := range x.matchesIn(lexicon.Number, j-16, j+1) {
-		if j >= m.First && j < m.Last {
-			return true
-		}
-	}
-	return false
+	return x.inCategory(lexicon.Number, j)
 }
 
 // ofState reports whether m names a state (a country, its capital, its

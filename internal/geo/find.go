@@ -1220,12 +1220,13 @@ func (f *finder) hyphenCompound(m *match) bool {
 // demonymAt returns the country of the adjective at token i, reading a
 // two-word one ending there first: "South Sudanese" is not "Sudanese".
 func (f *finder) demonymAt(i int) (string, bool) {
-	if i > 0 && len(f.g.lex.demonym2) > 0 {
+	h := hashExtend(fnvOffset, f.z.key(i))
+	if i > 0 && f.g.lex.demonym2Last[h] {
 		if cc, ok := f.g.lex.demonym2[string(f.z.key(i-1))+" "+string(f.z.key(i))]; ok {
 			return cc, true
 		}
 	}
-	cc, ok := f.g.lex.demonym[hashExtend(fnvOffset, f.z.key(i))]
+	cc, ok := f.g.lex.demonym[h]
 	return cc, ok
 }
 

@@ -44,15 +44,16 @@ var cueKinds = map[string]uint32{
 // lexicon is the context knowledge: word classes, demonyms and stop words,
 // all keyed by the hash of the folded word.
 type lexicon struct {
-	words    map[uint64]uint32      // exact words → classes
-	prefixes map[string][]prefixCue // words ending in * in cues.tsv, by their first three bytes
-	demonym  map[uint64]string      // adjective → alpha-2
-	demonym2 map[string]string      // two-word adjective ("south sudanese"), folded → alpha-2
-	stop     map[string]map[uint64]bool
-	stopAny  map[uint64]bool // the stop words of every language
-	stopFr   map[uint64]bool // French and common ("*") stop words
-	stopEn   map[uint64]bool // English and common stop words
-	stopCaps map[string]bool // forms in capitals, matched exactly ("SANA")
+	words        map[uint64]uint32      // exact words → classes
+	prefixes     map[string][]prefixCue // words ending in * in cues.tsv, by their first three bytes
+	demonym      map[uint64]string      // adjective → alpha-2
+	demonym2     map[string]string      // two-word adjective ("south sudanese"), folded → alpha-2
+	demonym2Last map[uint64]bool        // the last words of demonym2, hashed: only they need the two-word look-up
+	stop         map[string]map[uint64]bool
+	stopAny      map[uint64]bool // the stop words of every language
+	stopFr       map[uint64]bool // French and common ("*") stop words
+	stopEn       map[uint64]bool // English and common stop words
+	stopCaps     map[string]bool // forms in capitals, matched exactly ("SANA")
 }
 
 type prefixCue struct {
@@ -105,7 +106,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		}
 		return string(b), nil
 	}
-	l := &lexicon{words: map[uint64]uint32{}, prefixes: map[string][]prefixCue{}, demonym: map[uint64]string{}, demonym2: map[string]string{}, stop: map[string]map[uint64]bool{}, stopCaps: map[string]bool{}}
+	l := &lexicon{words: map[uint64]uint32{}, prefixes: map[string][]prefixCue{}, demonym: map[uint64]string{}, demonym2: map[string]string{}, demonym2Last: map[uint64]bool{}, stop: map[string]map[uint64]bool{}, stopCaps: map[string]bool{}}
 	var z tokenizer
 	fold := func(w string) (string, error) {
 		z.tokenize(w)
@@ -171,6 +172,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 					return err
 				}
 				l.demonym2[ka+" "+kb] = c[0]
+				l.demonym2Last[hashExtend(fnvOffset, []byte(kb))] = true
 				continue
 			}
 			k, err := fold(w)

@@ -266,7 +266,7 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 			if e, _, ok := dateKind(j); ok && e.Kind == "month" {
 				x := Expr{First: i, Kind: Absolute, Month: e.Value, DayOfMonth: n.value}
 				k := dateAt[j].Last
-				if y, ok := yearAt(toks, k, last); ok {
+				if y, ok := YearAt(toks, k, last); ok {
 					x.Year, k = y, k+1
 				}
 				if x.DayOfMonth >= 1 && x.DayOfMonth <= 31 {
@@ -317,13 +317,13 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 				x.DayOfMonth = n.value
 				k = n.next
 				if k < last && toks[k].Norm == "," {
-					if y, ok := yearAt(toks, k+1, last); ok {
+					if y, ok := YearAt(toks, k+1, last); ok {
 						x.Year, k = y, k+2
 					}
-				} else if y, ok := yearAt(toks, k, last); ok {
+				} else if y, ok := YearAt(toks, k, last); ok {
 					x.Year, k = y, k+1
 				}
-			} else if y, ok := yearAt(toks, k, last); ok {
+			} else if y, ok := YearAt(toks, k, last); ok {
 				x.Year, k = y, k+1
 			}
 			out = append(out, finish(doc, x, k))
@@ -356,7 +356,7 @@ func Find(doc *text.Doc, lex *lexicon.Lexicon, matches []lexicon.Match, first, l
 			for k < last && k < m.Last+2 && decadeWord(toks[k].Norm) {
 				k++
 			}
-			if y, ok := yearAt(toks, k, last); ok {
+			if y, ok := YearAt(toks, k, last); ok {
 				out = append(out, finish(doc, Expr{First: i, Kind: Absolute, Year: y, Since: e.Kind == "since"}, k+1))
 				i = k
 			}
@@ -442,8 +442,9 @@ func numberAt(doc *text.Doc, lex *lexicon.Lexicon, numAt map[int]lexicon.Match, 
 	return number{}, false
 }
 
-// yearAt reads a four-digit year from 1900 to 2100 at token i.
-func yearAt(toks []text.Token, i, last int) (int, bool) {
+// YearAt reads a year (1900–2100) or a decade ("1960s") at token i,
+// before last.
+func YearAt(toks []text.Token, i, last int) (int, bool) {
 	if i >= last {
 		return 0, false
 	}
